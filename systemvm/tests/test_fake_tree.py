@@ -1,0 +1,633 @@
+# Licensed to the Apache Software Foundation (ASF) under one
+# or more contributor license agreements.  See the NOTICE file
+# distributed with this work for additional information
+# regarding copyright ownership.  The ASF licenses this file
+# to you under the Apache License, Version 2.0 (the
+# "License"); you may not use this file except in compliance
+# with the License.  You may obtain a copy of the License at
+#
+#   http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing,
+# software distributed under the License is distributed on an
+# "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY
+# KIND, either express or implied.  See the License for the
+# specific language governing permissions and limitations
+# under the License.
+"""vr_scaling.py against a fake /proc + /sys tree (no root needed).
+
+The tree is made of plain files, so the one kernel behaviour it cannot
+show by itself -- the conntrack hash being rounded up to a multiple of 512
+and the buckets sysctl reporting the new size -- is simulated by
+FakeKernelFiles (vrs_fixtures.py), passed to main() as files_class.
+"""
+
+import errno
+import os
+import shutil
+import stat
+import tempfile
+import unittest
+
+from vrs_fixtures import (HASHSIZE, PROC_STAT_SECOND, PROC_STAT_TEMPLATE,
+                          FakeEthtool, build_fake_tree, by_key, by_name,
+                          fake_kernel, read_sysctl, run_main, snapshot_tree,
+                          sysctl_rel, vr_scaling, write)
+
+CONNTRACK_MAX = "net.netfilter.nf_conntrack_max"
+BUCKETS = "net.netfilter.nf_conntrack_buckets"
+ESTABLISHED = "net.netfilter.nf_conntrack_tcp_timeout_established"
+TIME_WAIT = "net.netfilter.nf_conntrack_tcp_timeout_time_wait"
+BACKLOG = "net.core.netdev_max_backlog"
+BUDGET = "net.core.netdev_budget"
+FIN_TIMEOUT = "net.ipv4.tcp_fin_timeout"
+WINDOW_SCALING = "net.ipv4.tcp_window_scaling"
+
+FULL_SET = {
+    CONNTRACK_MAX: 524288,
+    BUCKETS: 100000,  # not a multiple of 512: the kernel makes it 100352
+    ESTABLISHED: 3600,
+    TIME_WAIT: 30,
+    BACKLOG: 4096,
+    BUDGET: 600,
+    FIN_TIMEOUT: 15,
+    WINDOW_SCALING: 0,
+}
+
+
+def set_args(settings):
+    args = []
+    for key, value in settings.items():
+        args += ["--set", "%s=%d" % (key, value)]
+    return args
+
+
+class FakeTreeCase(unittest.TestCase):
+
+    def setUp(self):
+        self.root = tempfile.mkdtemp(prefix="vrs-fake-")
+        self.addCleanup(shutil.rmtree, self.root)
+        build_fake_tree(self.root)
+        self.conf = os.path.join(self.root, "etc", "sysctl.d",
+                                 "99-vr-scaling.conf")
+
+    def apply(self, settings, extra=(), runner=None, files_class=None):
+        argv = ["apply", "--root", self.root] + set_args(settings)
+        return run_main(argv + list(extra), runner=runner,
+                        files_class=files_class or fake_kernel())
+
+    def verify(self, settings, extra=(), runner=None):
+        argv = ["verify", "--root", self.root] + set_args(settings)
+        return run_main(argv + list(extra), runner=runner,
+                        files_class=fake_kernel())
+
+
+class ApplyTest(FakeTreeCase):
+
+    def test_apply_writes_every_key_and_reads_back(self):
+        code, report = self.apply(FULL_SET)
+        self.assertEqual(code, 0, report)
+        self.assertTrue(report["ok"])
+        self.assertTrue(report["changed"])
+        self.assertEqual(report["mode"], "apply")
+        self.assertEqual(report["version"], vr_scaling.VERSION)
+        keys = by_key(report)
+        self.assertEqual(list(keys), vr_scaling.KEY_ORDER)
+        for key, value in FULL_SET.items():
+            if key == BUCKETS:
+                continue
+            self.assertEqual(keys[key]["status"], "applied", keys[key])
+            self.assertEqual(keys[key]["after"], value)
+            self.assertEqual(read_sysctl(self.root, key), value)
+        self.assertEqual(keys[CONNTRACK_MAX]["before"], 262144)
+        self.assertEqual(keys[WINDOW_SCALING]["before"], 1)
+        self.assertEqual(report["nics"], [])
+
+    def test_buckets_go_through_hashsize_and_accept_rounding(self):
+        code, report = self.apply({BUCKETS: 100000})
+        self.assertEqual(code, 0, report)
+        entry = by_key(report)[BUCKETS]
+        self.assertEqual(entry["status"], "applied")
+        self.assertEqual(entry["requested"], 100000)
+        self.assertEqual(entry["expected"], 100352)
+        self.assertEqual(entry["before"], 262144)
+        self.assertEqual(entry["after"], 100352)
+        self.assertEqual(entry["written_to"], "/" + HASHSIZE)
+        with open(os.path.join(self.root, HASHSIZE)) as handle:
+            self.assertEqual(handle.read().strip(), "100352")
+        # The persisted line keeps the operator's number.
+        with open(self.conf) as handle:
+            self.assertIn("%s = 100000\n" % BUCKETS, handle.read())
+        # Rounded value already in place: the second run is unchanged.
+        code, again = self.apply({BUCKETS: 100000})
+        self.assertEqual(by_key(again)[BUCKETS]["status"], "unchanged")
+        self.assertFalse(again["changed"])
+
+    def test_buckets_fall_back_to_sysctl_without_module_parameter(self):
+        os.unlink(os.path.join(self.root, HASHSIZE))
+        code, report = self.apply({BUCKETS: 131072})
+        self.assertEqual(code, 0, report)
+        entry = by_key(report)[BUCKETS]
+        self.assertEqual(entry["status"], "applied")
+        self.assertEqual(entry["written_to"], "/" + sysctl_rel(BUCKETS))
+        self.assertEqual(read_sysctl(self.root, BUCKETS), 131072)
+
+    def test_read_only_buckets_sysctl_leaves_global_hashsize_alone(self):
+        # What a non-initial network namespace looks like: the sysctl is
+        # 0444 while /sys/module/.../hashsize is the host-wide parameter.
+        os.chmod(os.path.join(self.root, sysctl_rel(BUCKETS)), 0o444)
+        before = snapshot_tree(os.path.join(self.root, "sys"))
+        code, report = self.apply({BUCKETS: 131072, TIME_WAIT: 30})
+        self.assertEqual(code, 0, report)
+        self.assertTrue(report["ok"])
+        self.assertEqual(by_key(report)[BUCKETS]["status"], "read-only")
+        self.assertEqual(by_key(report)[TIME_WAIT]["status"], "applied")
+        self.assertEqual(snapshot_tree(os.path.join(self.root, "sys")),
+                         before)
+
+    def test_read_only_key_is_reported_not_failed(self):
+        os.chmod(os.path.join(self.root, sysctl_rel(CONNTRACK_MAX)), 0o444)
+        code, report = self.apply({CONNTRACK_MAX: 524288, FIN_TIMEOUT: 30})
+        self.assertEqual(code, 0, report)
+        self.assertTrue(report["ok"])
+        entry = by_key(report)[CONNTRACK_MAX]
+        self.assertEqual(entry["status"], "read-only")
+        self.assertEqual(entry["after"], 262144)
+        self.assertEqual(read_sysctl(self.root, CONNTRACK_MAX), 262144)
+
+    def test_write_refused_with_eacces_is_read_only(self):
+        kernel = fake_kernel(refuse={sysctl_rel(BUDGET): errno.EACCES})
+        code, report = self.apply({BUDGET: 600}, files_class=kernel)
+        self.assertEqual(code, 0, report)
+        self.assertEqual(by_key(report)[BUDGET]["status"], "read-only")
+        self.assertIn("error", by_key(report)[BUDGET])
+
+    def test_missing_key_is_unsupported(self):
+        shutil.rmtree(os.path.join(self.root, "proc", "sys", "net",
+                                   "netfilter"))
+        os.unlink(os.path.join(self.root, HASHSIZE))
+        code, report = self.apply({CONNTRACK_MAX: 524288, BUCKETS: 65536,
+                                   BUDGET: 600})
+        self.assertEqual(code, 0, report)
+        keys = by_key(report)
+        self.assertEqual(keys[CONNTRACK_MAX]["status"], "unsupported")
+        self.assertEqual(keys[BUCKETS]["status"], "unsupported")
+        self.assertIsNone(keys[CONNTRACK_MAX]["before"])
+        self.assertEqual(keys[BUDGET]["status"], "applied")
+        # unsupported files are never created
+        self.assertFalse(os.path.exists(
+            os.path.join(self.root, sysctl_rel(CONNTRACK_MAX))))
+
+    def test_write_error_fails_the_run(self):
+        kernel = fake_kernel(refuse={sysctl_rel(BACKLOG): errno.EINVAL})
+        code, report = self.apply({BACKLOG: 4096, BUDGET: 600},
+                                  files_class=kernel)
+        self.assertEqual(code, 1)
+        self.assertFalse(report["ok"])
+        entry = by_key(report)[BACKLOG]
+        self.assertEqual(entry["status"], "failed")
+        self.assertIn("Invalid argument", entry["error"])
+        self.assertEqual(by_key(report)[BUDGET]["status"], "applied")
+
+    def test_read_back_mismatch_fails(self):
+        kernel = fake_kernel(ignore_writes={sysctl_rel(FIN_TIMEOUT)})
+        code, report = self.apply({FIN_TIMEOUT: 15}, files_class=kernel)
+        self.assertEqual(code, 1)
+        entry = by_key(report)[FIN_TIMEOUT]
+        self.assertEqual(entry["status"], "failed")
+        self.assertEqual(entry["after"], 60)
+        self.assertIn("read back 60", entry["error"])
+
+    def test_conf_file_is_atomic_sorted_and_0644(self):
+        reversed_order = dict(reversed(list(FULL_SET.items())))
+        self.apply(reversed_order)
+        info = os.stat(self.conf)
+        self.assertEqual(stat.S_IMODE(info.st_mode), 0o644)
+        with open(self.conf) as handle:
+            lines = handle.read().splitlines()
+        self.assertIn("VR Scale", lines[0])
+        self.assertIn(vr_scaling.VERSION, lines[0])
+        settings = [line for line in lines if not line.startswith("#")]
+        self.assertEqual(settings, ["%s = %d" % (key, FULL_SET[key])
+                                    for key in vr_scaling.KEY_ORDER])
+        # No temp files left behind, and CloudStack's file untouched.
+        self.assertEqual(os.listdir(os.path.dirname(self.conf)),
+                         ["99-vr-scaling.conf"])
+        with open(os.path.join(self.root, "etc", "sysctl.conf")) as handle:
+            self.assertIn("must never be touched", handle.read())
+
+    def test_second_identical_apply_writes_nothing(self):
+        runner = FakeEthtool({"eth0": (4, 1), "eth1": (4, 1)})
+        self.apply(FULL_SET, ["--nic-queues", "2"], runner=runner)
+        first = os.stat(self.conf)
+        before = snapshot_tree(self.root)
+        runner.calls = []
+        code, report = self.apply(FULL_SET, ["--nic-queues", "2"],
+                                  runner=runner)
+        self.assertEqual(code, 0, report)
+        self.assertFalse(report["changed"])
+        self.assertFalse(report["file"]["changed"])
+        self.assertEqual({e["status"] for e in report["keys"]},
+                         {"unchanged"})
+        self.assertEqual({n["status"] for n in report["nics"]},
+                         {"unchanged"})
+        self.assertEqual(runner.set_calls(), [])
+        second = os.stat(self.conf)
+        self.assertEqual((first.st_ino, first.st_mtime_ns),
+                         (second.st_ino, second.st_mtime_ns))
+        self.assertEqual(snapshot_tree(self.root), before)
+
+    def test_different_settings_rewrite_the_file(self):
+        self.apply({FIN_TIMEOUT: 15})
+        code, report = self.apply({FIN_TIMEOUT: 20})
+        self.assertTrue(report["file"]["changed"])
+        with open(self.conf) as handle:
+            self.assertIn("net.ipv4.tcp_fin_timeout = 20\n", handle.read())
+
+    def test_unwritable_conf_dir_fails_but_still_applies_runtime(self):
+        conf_dir = os.path.join(self.root, "etc", "sysctl.d")
+        os.rmdir(conf_dir)
+        write(self.root, "etc/sysctl.d", "not a directory\n")
+        code, report = self.apply({FIN_TIMEOUT: 15})
+        self.assertEqual(code, 1)
+        self.assertFalse(report["ok"])
+        self.assertIn("error", report["file"])
+        self.assertEqual(by_key(report)[FIN_TIMEOUT]["status"], "applied")
+
+    def test_conf_dir_option(self):
+        conf_dir = tempfile.mkdtemp(prefix="vrs-conf-")
+        self.addCleanup(shutil.rmtree, conf_dir)
+        code, report = self.apply({FIN_TIMEOUT: 15},
+                                  ["--conf-dir", conf_dir])
+        self.assertEqual(code, 0, report)
+        self.assertEqual(report["file"]["path"],
+                         os.path.join(conf_dir, "99-vr-scaling.conf"))
+        self.assertTrue(os.path.exists(report["file"]["path"]))
+        self.assertFalse(os.path.exists(self.conf))
+
+
+class NicQueueTest(FakeTreeCase):
+
+    def test_virtio_nic_is_raised_to_requested_queues(self):
+        runner = FakeEthtool({"eth0": (4, 1), "eth1": (1, 1)})
+        code, report = self.apply({FIN_TIMEOUT: 15}, ["--nic-queues", "2"],
+                                  runner=runner)
+        self.assertEqual(code, 0, report)
+        self.assertEqual(runner.set_calls(),
+                         [["ethtool", "-L", "eth0", "combined", "2"]])
+        nics = by_name(report)
+        self.assertEqual(sorted(nics), ["eth0", "eth1"])  # eth2 is e1000
+        eth0 = nics["eth0"]
+        self.assertEqual(
+            {k: eth0[k] for k in ("driver", "max_combined", "before",
+                                  "requested", "target", "after",
+                                  "status")},
+            {"driver": "virtio_net", "max_combined": 4, "before": 1,
+             "requested": 2, "target": 2, "after": 2, "status": "applied"})
+        self.assertEqual(nics["eth1"]["status"], "limited")
+        self.assertIn("nic.multiqueue.number", nics["eth1"]["note"])
+        touched = {call[2] for call in runner.calls}
+        self.assertEqual(touched, {"eth0", "eth1"})
+        self.assertTrue(report["changed"])
+
+    def test_request_above_maximum_is_capped(self):
+        runner = FakeEthtool({"eth0": (4, 1), "eth1": (2, 2)})
+        code, report = self.apply({FIN_TIMEOUT: 15}, ["--nic-queues", "8"],
+                                  runner=runner)
+        self.assertEqual(code, 0, report)
+        nics = by_name(report)
+        self.assertEqual(nics["eth0"]["target"], 4)
+        self.assertEqual(nics["eth0"]["status"], "applied")
+        self.assertIn("capped", nics["eth0"]["note"])
+        self.assertEqual(nics["eth1"]["status"], "unchanged")
+        self.assertEqual(runner.set_calls(),
+                         [["ethtool", "-L", "eth0", "combined", "4"]])
+
+    def test_single_queue_requested_on_single_queue_nic_is_unchanged(self):
+        runner = FakeEthtool({"eth0": (1, 1), "eth1": (1, 1)})
+        code, report = self.apply({FIN_TIMEOUT: 15}, ["--nic-queues", "1"],
+                                  runner=runner)
+        self.assertEqual({n["status"] for n in report["nics"]},
+                         {"unchanged"})
+
+    def test_missing_ethtool_is_unsupported(self):
+        runner = FakeEthtool(missing=True)
+        code, report = self.apply({FIN_TIMEOUT: 15}, ["--nic-queues", "2"],
+                                  runner=runner)
+        self.assertEqual(code, 0, report)
+        self.assertTrue(report["ok"])
+        self.assertEqual({n["status"] for n in report["nics"]},
+                         {"unsupported"})
+
+    def test_ethtool_set_failure_fails_the_run(self):
+        runner = FakeEthtool({"eth0": (4, 1), "eth1": (4, 4)},
+                             fail_set=True)
+        code, report = self.apply({FIN_TIMEOUT: 15}, ["--nic-queues", "2"],
+                                  runner=runner)
+        self.assertEqual(code, 1)
+        self.assertFalse(report["ok"])
+        self.assertEqual(by_name(report)["eth0"]["status"], "failed")
+        self.assertIn("Invalid argument", by_name(report)["eth0"]["error"])
+
+    def test_verify_reports_queue_drift(self):
+        runner = FakeEthtool({"eth0": (4, 1), "eth1": (1, 1)})
+        self.apply({FIN_TIMEOUT: 15})
+        code, report = self.verify({FIN_TIMEOUT: 15},
+                                   ["--nic-queues", "2"], runner=runner)
+        self.assertEqual(code, 1)
+        nics = by_name(report)
+        self.assertEqual(nics["eth0"]["status"], "drift")
+        self.assertEqual(nics["eth0"]["current"], 1)
+        self.assertEqual(nics["eth1"]["status"], "limited")
+        self.assertEqual(runner.set_calls(), [])
+
+    def test_parse_channels_handles_old_and_new_ethtool(self):
+        old_format = ("Channel parameters for eth0:\nPre-set maximums:\n"
+                      "RX:\t\t0\nTX:\t\t0\nOther:\t\t0\nCombined:\t8\n"
+                      "Current hardware settings:\nRX:\t\t0\nTX:\t\t0\n"
+                      "Other:\t\t0\nCombined:\t3\n")
+        self.assertEqual(vr_scaling.parse_channels(old_format), (8, 3))
+        self.assertEqual(vr_scaling.parse_channels("garbage"), (None, None))
+
+
+class VerifyAndRemoveTest(FakeTreeCase):
+
+    def test_verify_match_after_apply_and_changes_nothing(self):
+        self.apply(FULL_SET)
+        before = snapshot_tree(self.root)
+        code, report = self.verify(FULL_SET)
+        self.assertEqual(code, 0, report)
+        self.assertTrue(report["ok"])
+        self.assertEqual({e["status"] for e in report["keys"]}, {"match"})
+        self.assertEqual(by_key(report)[BUCKETS]["current"], 100352)
+        self.assertEqual(report["file"], {"path": self.conf, "exists": True,
+                                          "matches": True})
+        self.assertEqual(snapshot_tree(self.root), before)
+
+    def test_verify_reports_drift_with_current_value(self):
+        self.apply(FULL_SET)
+        write(self.root, sysctl_rel(TIME_WAIT), "120\n")
+        code, report = self.verify(FULL_SET)
+        self.assertEqual(code, 1)
+        self.assertFalse(report["ok"])
+        entry = by_key(report)[TIME_WAIT]
+        self.assertEqual((entry["status"], entry["current"]), ("drift", 120))
+        self.assertEqual(by_key(report)[FIN_TIMEOUT]["status"], "match")
+
+    def test_verify_without_file_is_not_ok(self):
+        code, report = self.verify({FIN_TIMEOUT: 60})
+        self.assertEqual(code, 1)
+        self.assertEqual(by_key(report)[FIN_TIMEOUT]["status"], "match")
+        self.assertEqual(report["file"]["exists"], False)
+        self.assertEqual(report["file"]["matches"], False)
+
+    def test_verify_unsupported_key_does_not_fail(self):
+        self.apply({FIN_TIMEOUT: 15, BUDGET: 600})
+        os.unlink(os.path.join(self.root, sysctl_rel(BUDGET)))
+        code, report = self.verify({FIN_TIMEOUT: 15, BUDGET: 600})
+        self.assertEqual(code, 0, report)
+        self.assertEqual(by_key(report)[BUDGET]["status"], "unsupported")
+
+    def test_remove_deletes_file_and_keeps_runtime_values(self):
+        self.apply({FIN_TIMEOUT: 15, TIME_WAIT: 30})
+        code, report = run_main(["remove", "--root", self.root])
+        self.assertEqual(code, 0, report)
+        self.assertTrue(report["changed"])
+        self.assertEqual(report["file"], {"path": self.conf, "existed": True,
+                                          "removed": True})
+        self.assertEqual(report["removed_keys"],
+                         {FIN_TIMEOUT: "15", TIME_WAIT: "30"})
+        self.assertFalse(os.path.exists(self.conf))
+        self.assertEqual(read_sysctl(self.root, FIN_TIMEOUT), 15)
+        code, again = run_main(["remove", "--root", self.root])
+        self.assertEqual(code, 0)
+        self.assertFalse(again["changed"])
+        self.assertEqual(again["file"]["existed"], False)
+
+
+class DiagnoseTest(FakeTreeCase):
+
+    def diagnose(self, seconds="1", sleep=None):
+        return run_main(["diagnose", "--root", self.root,
+                         "--sample-seconds", seconds], sleep=sleep)
+
+    def test_diagnose_parses_realistic_sources(self):
+        slept = []
+
+        def sleep(seconds):
+            # Let time pass for /proc/stat between the two reads.
+            slept.append(seconds)
+            write(self.root, "proc/stat",
+                  PROC_STAT_TEMPLATE.format(**PROC_STAT_SECOND))
+
+        before = set(snapshot_tree(self.root))
+        code, report = self.diagnose("1", sleep)
+        self.assertEqual(code, 0, report)
+        self.assertEqual(slept, [1])
+        self.assertTrue(report["ok"])
+        m = report["measurements"]
+        self.assertEqual(m["kernel_release"], "6.1.0-40-amd64")
+        self.assertEqual(m["cpus"], 2)
+        self.assertEqual(m["memory"], {"mem_total_kb": 493904,
+                                       "mem_available_kb": 301234})
+        self.assertEqual(m["oom_kills"], 3)
+        self.assertEqual(m["conntrack"], {
+            "count": 1234, "max": 262144, "buckets": 262144,
+            "avg_chain_length": round(2 * 1234 / 262144, 3),
+            "fill_pct": round(100 * 1234 / 262144, 2),
+            "slab_object_size": 320})
+        stats = m["conntrack_stats"]
+        self.assertEqual(stats["entries"], 0x4d2)  # global, not summed
+        self.assertEqual(stats["drop"], 0x11)
+        self.assertEqual(stats["early_drop"], 7)
+        self.assertEqual(stats["insert_failed"], 4)
+        self.assertEqual(stats["search_restart"], 0x100)
+        self.assertEqual(stats["invalid"], 11)
+        self.assertEqual(stats["clashres"], 3)
+        self.assertEqual(stats["cpus"], 2)
+        self.assertEqual(m["softnet"], {"cpus": 2,
+                                        "processed": 0x1016 + 0xeb,
+                                        "dropped": 3, "time_squeeze": 0x15})
+        self.assertEqual(m["cpu_sample"], {
+            "sample_seconds": 1, "steal_pct": 5.0, "busy_pct": 35.0,
+            "ctxt_per_sec": 5000.0,
+            "max_cpu_softirq_pct": round(100 * 100 / 550, 2)})
+        nics = by_name(m)
+        self.assertEqual(sorted(nics), ["eth0", "eth1", "eth2", "lo"])
+        self.assertEqual(nics["eth0"], {"name": "eth0",
+                                        "driver": "virtio_net",
+                                        "rx_packets": 1000, "rx_dropped": 7,
+                                        "rx_queues": 1})
+        self.assertEqual(nics["eth2"]["driver"], "e1000")
+        self.assertIsNone(nics["lo"]["driver"])
+        self.assertEqual(set(snapshot_tree(self.root)), before)
+
+    def test_zero_seconds_skips_the_sample(self):
+        slept = []
+        code, report = self.diagnose("0", slept.append)
+        self.assertEqual(code, 0)
+        self.assertEqual(slept, [])
+        sample = report["measurements"]["cpu_sample"]
+        self.assertEqual(sample["sample_seconds"], 0)
+        self.assertIsNone(sample["steal_pct"])
+        self.assertIsNone(sample["ctxt_per_sec"])
+
+    def test_missing_sources_are_null_not_errors(self):
+        empty = tempfile.mkdtemp(prefix="vrs-empty-")
+        self.addCleanup(shutil.rmtree, empty)
+        code, report = run_main(["diagnose", "--root", empty])
+        self.assertEqual(code, 0, report)
+        m = report["measurements"]
+        self.assertIsNone(m["kernel_release"])
+        self.assertIsNone(m["cpus"])
+        self.assertIsNone(m["oom_kills"])
+        self.assertIsNone(m["conntrack_stats"])
+        self.assertIsNone(m["softnet"])
+        self.assertEqual(set(m["conntrack"].values()), {None})
+        self.assertEqual(m["memory"], {"mem_total_kb": None,
+                                       "mem_available_kb": None})
+        self.assertEqual(m["nics"], [])
+
+    def test_garbled_sources_do_not_crash(self):
+        write(self.root, "proc/net/stat/nf_conntrack", "entries drop\nzz\n")
+        write(self.root, "proc/net/softnet_stat", "not hex at all\n")
+        write(self.root, "proc/stat", "cpu a b c\nctxt x\n")
+        write(self.root, sysctl_rel("net.netfilter.nf_conntrack_buckets"),
+              "0\n")
+        code, report = self.diagnose("1")
+        self.assertEqual(code, 0, report)
+        m = report["measurements"]
+        self.assertIsNone(m["softnet"])
+        self.assertIsNone(m["conntrack"]["avg_chain_length"])
+        self.assertIsNone(m["cpu_sample"]["steal_pct"])
+
+
+class HostileInputTest(FakeTreeCase):
+
+    HOSTILE = [
+        ["apply", "--set", "net.core.netdev_budget=300;reboot"],
+        ["apply", "--set", "net.core.netdev_budget=$(id)"],
+        ["apply", "--set", "net.core.netdev_budget=`id`"],
+        ["apply", "--set", "kernel.panic=0"],
+        ["apply", "--set", "net.core.netdev_budget=99999999"],
+        ["apply", "--set", "net.core.netdev_budget=1e3"],
+        ["apply", "--set", "net.core.netdev_budget=0x10"],
+        ["apply", "--set", "net.core.netdev_budget=0300"],
+        ["apply", "--set", "net.core.netdev_budget=+300"],
+        ["apply", "--set", "net.core.netdev_budget=-300"],
+        ["apply", "--set", "net.core.netdev_budget= 300"],
+        ["apply", "--set", "net.core.netdev_budget=300 "],
+        ["apply", "--set", "net.core.netdev_budget=300\n"],
+        ["apply", "--set", "net.core.netdev_budget=\u0663\u0660\u0660"],
+        ["apply", "--set", "net.core.netdev_budget="],
+        ["apply", "--set", "net.core.netdev_budget"],
+        ["apply", "--set", " net.core.netdev_budget=300"],
+        ["apply", "--set", "net.core.netdev_budget=99"],
+        ["apply", "--set", "net.ipv4.tcp_window_scaling=2"],
+        ["apply", "--set", "net.netfilter.nf_conntrack_max=1023"],
+        ["apply", "--set", "../../etc/passwd=1"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--set", "net.core.netdev_budget=400"],
+        ["apply", "--set", "net.core.netdev_budget=300", "--nic-queues", "0"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--nic-queues", "4;x"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--nic-queues", "65"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--nic-queues", "2", "--nic-queues", "3"],
+        ["apply", "--set", "net.core.netdev_budget=300", "--force", "1"],
+        ["apply", "--set", "net.core.netdev_budget=300", "extra"],
+        ["apply", "--set", "net.core.netdev_budget=300", "--nic-queues"],
+        ["apply"],
+        ["apply", "--nic-queues", "2"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--sample-seconds", "1"],
+        ["verify", "--set", "net.core.netdev_budget=1e3"],
+        ["diagnose", "--sample-seconds", "11"],
+        ["diagnose", "--sample-seconds", "1.5"],
+        ["diagnose", "--set", "net.core.netdev_budget=300"],
+        ["remove", "--set", "net.core.netdev_budget=300"],
+        ["reboot"],
+        ["--help"],
+        [],
+    ]
+
+    def test_hostile_input_is_refused_and_changes_nothing(self):
+        for argv in self.HOSTILE:
+            with self.subTest(argv=argv):
+                before = snapshot_tree(self.root)
+                runner = FakeEthtool({"eth0": (4, 1), "eth1": (4, 1)})
+                full = list(argv)
+                if full and not full[0].startswith("-"):
+                    full[1:1] = ["--root", self.root]
+                code, report = run_main(full, runner=runner,
+                                        files_class=fake_kernel())
+                self.assertEqual(code, 2, report)
+                self.assertIs(report["ok"], False)
+                self.assertTrue(report["error"])
+                self.assertEqual(runner.calls, [])
+                self.assertEqual(snapshot_tree(self.root), before)
+
+    def test_bad_root_is_refused(self):
+        for root in ("relative/path", "/nonexistent/vrs", ""):
+            with self.subTest(root=root):
+                code, report = run_main(["remove", "--root", root])
+                self.assertEqual(code, 2, report)
+
+    def test_every_range_boundary(self):
+        for key, low, high in vr_scaling.ALLOWED_KEYS:
+            for value, accepted in ((low, True), (high, True),
+                                    (low - 1, False), (high + 1, False)):
+                with self.subTest(key=key, value=value):
+                    argv = ["verify", "--root", self.root, "--set",
+                            "%s=%d" % (key, value)]
+                    code, _ = run_main(argv, files_class=fake_kernel())
+                    self.assertEqual(code == 2, not accepted)
+
+    def test_equals_form_of_options_is_accepted(self):
+        code, report = run_main(["verify", "--root=" + self.root,
+                                 "--set=net.ipv4.tcp_fin_timeout=60"])
+        self.assertNotEqual(code, 2, report)
+
+
+class ContractTest(unittest.TestCase):
+
+    def test_version_flag(self):
+        code, text = run_main(["--version"])
+        self.assertEqual((code, text), (0, vr_scaling.VERSION + "\n"))
+        self.assertEqual(vr_scaling.VERSION, "1.0.0")
+
+    def test_render_conf_is_deterministic(self):
+        one = vr_scaling.render_conf({"net.ipv4.tcp_fin_timeout": 15,
+                                      "net.core.netdev_budget": 600})
+        two = vr_scaling.render_conf({"net.core.netdev_budget": 600,
+                                      "net.ipv4.tcp_fin_timeout": 15})
+        self.assertEqual(one, two)
+
+    def test_source_uses_no_shell_and_parses_as_python_3_9(self):
+        import ast
+        with open(vr_scaling.__file__) as handle:
+            source = handle.read()
+        self.assertNotIn("shell=True", source)
+        self.assertNotIn("os.system", source)
+        self.assertNotIn("os.popen", source)
+        tree = ast.parse(source, feature_version=(3, 9))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(
+                    node.func, "attr", None) in ("run", "Popen", "call",
+                                                 "check_output"):
+                if getattr(node.func.value, "id", None) == "subprocess":
+                    names = {kw.arg for kw in node.keywords}
+                    self.assertIn("timeout", names)
+
+    def test_real_runner_reports_missing_command(self):
+        runner = vr_scaling.CommandRunner()
+        rc, _, err = runner.run(["vrs-no-such-command-xyz"], 5)
+        self.assertEqual(rc, 127)
+        self.assertIn("not found", err)
+        rc, out, _ = runner.run(["echo", "hi"], 5)
+        self.assertEqual((rc, out), (0, "hi\n"))
+
+
+if __name__ == "__main__":
+    unittest.main()
