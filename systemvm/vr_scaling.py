@@ -19,8 +19,9 @@
 
 Runs inside the VR as root, started over SSH by the KVM agent:
 
-    vr_scaling.py apply    [--root DIR] [--conf-dir DIR] --set KEY=INT ... [--nic-queues N]
-    vr_scaling.py verify   [--root DIR] [--conf-dir DIR] --set KEY=INT ... [--nic-queues N]
+    vr_scaling.py apply    [--root DIR] [--conf-dir DIR] --set KEY=INT ...
+                           [--nic-queues N]
+    vr_scaling.py verify   (same arguments as apply; changes nothing)
     vr_scaling.py diagnose [--root DIR] [--sample-seconds S]
     vr_scaling.py remove   [--root DIR] [--conf-dir DIR]
     vr_scaling.py --version
@@ -409,6 +410,13 @@ def write_and_read_back(files, entry, write_rel, read_rel, accepted):
     return entry
 
 
+def mark_read_only(entry):
+    entry["status"] = "read-only"
+    entry["note"] = ("the kernel exposes this key read-only here (a global "
+                     "key seen from a non-initial network namespace)")
+    return entry
+
+
 def apply_plain_key(files, key, requested):
     rel = sysctl_rel_path(key)
     entry = {"key": key, "requested": requested, "before": None,
@@ -421,8 +429,7 @@ def apply_plain_key(files, key, requested):
         entry["status"] = "unchanged"
         return entry
     if files.is_read_only(rel):
-        entry["status"] = "read-only"
-        return entry
+        return mark_read_only(entry)
     return write_and_read_back(files, entry, rel, rel, (requested,))
 
 
@@ -448,8 +455,7 @@ def apply_buckets(files, requested):
         entry["status"] = "unchanged"
         return entry
     if has_sysctl and files.is_read_only(sysctl_rel):
-        entry["status"] = "read-only"
-        return entry
+        return mark_read_only(entry)
     if has_param and not files.is_read_only(HASHSIZE_PARAM):
         write_rel = HASHSIZE_PARAM
     elif has_sysctl:
@@ -648,8 +654,12 @@ def run_verify(request, files, runner):
     settings = request["settings"]
     path = os.path.join(request["conf_dir"], CONF_NAME)
     content = read_file_or_none(path)
+    # Compare settings, not bytes: a header from another script version
+    # still persists the same values.
+    wanted = {key: str(value) for key, value in settings.items()}
     file_report = {"path": path, "exists": content is not None,
-                   "matches": content == render_conf(settings)}
+                   "matches": content is not None
+                   and parse_conf(content) == wanted}
     keys = verify_settings(files, settings)
     nics = []
     if request["nic_queues"] is not None:
@@ -681,8 +691,8 @@ def run_remove(request):
         return report
     except OSError as exc:
         report["ok"] = False
-        report["error"] = "cannot remove %s: %s" % (path,
-                                                     exc.strerror or exc)
+        reason = exc.strerror or exc
+        report["error"] = "cannot remove %s: %s" % (path, reason)
         return report
     fsync_directory(os.path.dirname(path))
     report["file"]["removed"] = True

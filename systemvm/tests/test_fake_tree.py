@@ -381,6 +381,19 @@ class VerifyAndRemoveTest(FakeTreeCase):
         self.assertEqual(report["file"]["exists"], False)
         self.assertEqual(report["file"]["matches"], False)
 
+    def test_verify_compares_persisted_settings_not_header(self):
+        self.apply({FIN_TIMEOUT: 15})
+        with open(self.conf) as handle:
+            content = handle.read()
+        write(self.root, "etc/sysctl.d/99-vr-scaling.conf",
+              content.replace(vr_scaling.VERSION, "0.9.0"))
+        code, report = self.verify({FIN_TIMEOUT: 15})
+        self.assertEqual(code, 0, report)
+        self.assertTrue(report["file"]["matches"])
+        code, report = self.verify({FIN_TIMEOUT: 15, TIME_WAIT: 120})
+        self.assertEqual(code, 1, report)
+        self.assertFalse(report["file"]["matches"])
+
     def test_verify_unsupported_key_does_not_fail(self):
         self.apply({FIN_TIMEOUT: 15, BUDGET: 600})
         os.unlink(os.path.join(self.root, sysctl_rel(BUDGET)))

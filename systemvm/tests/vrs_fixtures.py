@@ -106,6 +106,8 @@ HASHSIZE = "sys/module/nf_conntrack/parameters/hashsize"
 def write(root, rel, text, mode=0o644):
     path = os.path.join(root, rel)
     os.makedirs(os.path.dirname(path), exist_ok=True)
+    if os.path.lexists(path):
+        os.unlink(path)  # fixtures may be 0444; non-root cannot reopen them
     with open(path, "w") as handle:
         handle.write(text)
     os.chmod(path, mode)
