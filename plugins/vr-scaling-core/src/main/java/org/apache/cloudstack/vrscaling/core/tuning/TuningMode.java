@@ -1,0 +1,18 @@
+package org.apache.cloudstack.vrscaling.core.tuning;
+
+/** What a tuning delivery asks the VR-side script to do. */
+public enum TuningMode {
+    /** Persist to /etc/sysctl.d, apply, set hash size and NIC queues, report values in force. */
+    APPLY,
+    /** Report values in force against the requested ones; change nothing. */
+    VERIFY,
+    /** Report conntrack, drop, OOM, steal and CPU/memory measurements; change nothing. */
+    DIAGNOSE,
+    /** Delete the persisted file (unbind); runtime values stay until the next boot. */
+    REMOVE;
+
+    /** The mode word the VR-side script takes. */
+    public String scriptWord() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
