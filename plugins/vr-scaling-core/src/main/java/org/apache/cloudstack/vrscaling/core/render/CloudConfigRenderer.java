@@ -17,7 +17,7 @@ public final class CloudConfigRenderer {
         long queues = tuning.value(TuningKey.NIC_QUEUES);
         StringBuilder out = new StringBuilder();
         out.append("#cloud-config\n");
-        out.append("# VR Scale: ").append(description).append('\n');
+        out.append("# ").append(description).append('\n');
         out.append("# Zone-wide: register this as userdata owned by the ROOT domain admin, set the zone's\n");
         out.append("# virtual.router.userdata to its uuid and systemvm.userdata.enabled=true; every VR of the zone\n");
         out.append("# then applies it at each boot (CloudStack 4.22 systemvm template).\n");
