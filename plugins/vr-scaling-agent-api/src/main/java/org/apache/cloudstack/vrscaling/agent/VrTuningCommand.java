@@ -1,0 +1,190 @@
+package org.apache.cloudstack.vrscaling.agent;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
+import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.core.tuning.TuningMode;
+
+import com.cloud.agent.api.routing.NetworkElementCommand;
+
+/**
+ * Asks the agent to run the VR-side tuning script in one router. It carries typed values only (a mode, whitelisted
+ * keys with range-checked values, integers); the agent turns them into script arguments itself and checks them
+ * again, because the command crossed a wire. The sender sets ROUTER_IP (control IP) and ROUTER_NAME.
+ */
+public class VrTuningCommand extends NetworkElementCommand {
+    /** The script's limit for diagnose sampling. */
+    public static final int MAX_SAMPLE_SECONDS = 10;
+
+    /** One sysctl setting; NIC queues travel separately in {@link #getNicQueues()}. */
+    public static final class Setting {
+        private TuningKey key;
+        private long value;
+
+        // For Gson.
+        private Setting() {
+        }
+
+        public Setting(TuningKey key, long value) {
+            this.key = Objects.requireNonNull(key, "key");
+            this.value = value;
+        }
+
+        public TuningKey getKey() {
+            return key;
+        }
+
+        public long getValue() {
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return (key == null ? "null" : key.sysctlName()) + "=" + value;
+        }
+    }
+
+    private TuningMode mode;
+    private List<Setting> settings;
+    private int nicQueues;
+    private int sampleSeconds;
+
+    /** For Gson, which builds the command on the agent; call {@link #validate()} before use. */
+    protected VrTuningCommand() {
+        settings = new ArrayList<>();
+    }
+
+    /**
+     * @param nicQueues combined queues per virtio NIC, 0 to leave the queues alone
+     * @param sampleSeconds diagnose sampling time, 0..10; must be 0 for other modes
+     */
+    public VrTuningCommand(TuningMode mode, List<Setting> settings, int nicQueues, int sampleSeconds) {
+        this.mode = mode;
+        this.settings = sorted(settings == null ? Collections.emptyList() : settings);
+        this.nicQueues = nicQueues;
+        this.sampleSeconds = sampleSeconds;
+        validate();
+    }
+
+    public static VrTuningCommand apply(KernelTuning tuning) {
+        return fromTuning(TuningMode.APPLY, tuning);
+    }
+
+    public static VrTuningCommand verify(KernelTuning tuning) {
+        return fromTuning(TuningMode.VERIFY, tuning);
+    }
+
+    public static VrTuningCommand diagnose(int sampleSeconds) {
+        return new VrTuningCommand(TuningMode.DIAGNOSE, Collections.emptyList(), 0, sampleSeconds);
+    }
+
+    public static VrTuningCommand remove() {
+        return new VrTuningCommand(TuningMode.REMOVE, Collections.emptyList(), 0, 0);
+    }
+
+    private static VrTuningCommand fromTuning(TuningMode mode, KernelTuning tuning) {
+        Objects.requireNonNull(tuning, "tuning");
+        List<Setting> settings = new ArrayList<>();
+        for (TuningKey key : TuningKey.values()) {
+            if (key.isSysctl()) {
+                settings.add(new Setting(key, tuning.value(key)));
+            }
+        }
+        return new VrTuningCommand(mode, settings, (int) tuning.value(TuningKey.NIC_QUEUES), 0);
+    }
+
+    /** Sets the access details the agent needs: the router's control IP and its instance name. */
+    public VrTuningCommand forRouter(String controlIp, String instanceName) {
+        setAccessDetail(ROUTER_IP, controlIp);
+        setAccessDetail(ROUTER_NAME, instanceName);
+        return this;
+    }
+
+    /**
+     * Checks every value again: mode, whitelisted sysctl keys, ranges, no duplicates, queues and sampling bounds.
+     *
+     * @throws IllegalArgumentException naming the first problem
+     */
+    public void validate() {
+        if (mode == null) {
+            throw new IllegalArgumentException("tuning command has no mode");
+        }
+        List<Setting> list = settings == null ? Collections.emptyList() : settings;
+        Set<TuningKey> seen = EnumSet.noneOf(TuningKey.class);
+        for (Setting setting : list) {
+            if (setting == null || setting.key == null) {
+                throw new IllegalArgumentException("tuning command has a setting without a key");
+            }
+            if (!setting.key.isSysctl()) {
+                throw new IllegalArgumentException(setting.key.parameterName()
+                        + " is not a sysctl; NIC queues travel as nicQueues");
+            }
+            setting.key.checkRange(setting.value);
+            if (!seen.add(setting.key)) {
+                throw new IllegalArgumentException("duplicate setting " + setting.key.sysctlName());
+            }
+        }
+        boolean takesSettings = mode == TuningMode.APPLY || mode == TuningMode.VERIFY;
+        if (takesSettings && list.isEmpty()) {
+            throw new IllegalArgumentException(mode.scriptWord() + " needs at least one setting");
+        }
+        if (!takesSettings && (!list.isEmpty() || nicQueues != 0)) {
+            throw new IllegalArgumentException(mode.scriptWord() + " takes no settings");
+        }
+        if (nicQueues != 0) {
+            TuningKey.NIC_QUEUES.checkRange(nicQueues);
+        }
+        if (sampleSeconds < 0 || sampleSeconds > MAX_SAMPLE_SECONDS) {
+            throw new IllegalArgumentException("sample seconds must be between 0 and " + MAX_SAMPLE_SECONDS
+                    + " (got " + sampleSeconds + ")");
+        }
+        if (mode != TuningMode.DIAGNOSE && sampleSeconds != 0) {
+            throw new IllegalArgumentException("sample seconds only apply to diagnose");
+        }
+    }
+
+    public TuningMode getMode() {
+        return mode;
+    }
+
+    /** The sysctl settings in {@link TuningKey} order. */
+    public List<Setting> getSettings() {
+        return settings == null ? Collections.emptyList() : Collections.unmodifiableList(settings);
+    }
+
+    /** Combined queues per virtio NIC; 0 leaves the queues alone. */
+    public int getNicQueues() {
+        return nicQueues;
+    }
+
+    public int getSampleSeconds() {
+        return sampleSeconds;
+    }
+
+    public String getRouterName() {
+        return getAccessDetail(ROUTER_NAME);
+    }
+
+    public String getRouterIp() {
+        return getAccessDetail(ROUTER_IP);
+    }
+
+    @Override
+    public boolean executeInSequence() {
+        return false;
+    }
+
+    private static List<Setting> sorted(List<Setting> settings) {
+        List<Setting> copy = new ArrayList<>(settings);
+        // Nulls stay in place so validate() names them instead of the sort throwing.
+        copy.sort((a, b) -> a == null || b == null || a.key == null || b.key == null ? 0
+                : a.key.compareTo(b.key));
+        return copy;
+    }
+}

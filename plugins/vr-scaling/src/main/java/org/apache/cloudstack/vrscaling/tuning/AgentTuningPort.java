@@ -1,0 +1,155 @@
+package org.apache.cloudstack.vrscaling.tuning;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.cloudstack.vrscaling.agent.VrTuningCommand;
+import org.apache.cloudstack.vrscaling.agent.VrTuningReport;
+import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
+import org.apache.cloudstack.vrscaling.core.tuning.KeyResult;
+import org.apache.cloudstack.vrscaling.core.tuning.TuningDigest;
+import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
+import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
+import org.apache.cloudstack.vrscaling.core.tuning.TuningVerifier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import com.cloud.agent.AgentManager;
+import com.cloud.agent.api.Answer;
+import com.cloud.exception.AgentUnavailableException;
+import com.cloud.exception.OperationTimedoutException;
+import com.cloud.network.router.RouterControlHelper;
+import com.cloud.vm.DomainRouterVO;
+import com.cloud.vm.VirtualMachine;
+import com.cloud.vm.dao.DomainRouterDao;
+import com.cloud.vm.dao.VMInstanceDetailsDao;
+
+/**
+ * Delivers tuning to a router through its host's agent (the vr-scaling-kvm extension runs the VR-side script) and
+ * reads the report back. Anything short of a readable report is "not delivered", never success.
+ */
+public class AgentTuningPort implements TuningPort {
+    /** Router detail holding the digest of the last tuning applied successfully. */
+    public static final String DIGEST_DETAIL = "vrscaling.tuning.digest";
+    static final String UNSUPPORTED_PREFIX = "Unsupported command";
+
+    private static final Logger LOG = LogManager.getLogger(AgentTuningPort.class);
+
+    @Inject
+    AgentManager agentManager;
+    @Inject
+    DomainRouterDao domainRouterDao;
+    @Inject
+    RouterControlHelper routerControlHelper;
+    @Inject
+    VMInstanceDetailsDao vmInstanceDetailsDao;
+
+    public AgentTuningPort() {
+    }
+
+    @Override
+    public TuningOutcome apply(long routerId, KernelTuning tuning) {
+        VrTuningReport report;
+        try {
+            report = exchange(routerId, VrTuningCommand.apply(tuning));
+        } catch (TuningNotDeliveredException e) {
+            return TuningOutcome.notDelivered(e.getMessage());
+        }
+        TuningOutcome outcome = report.toOutcome();
+        if (outcome.isOk()) {
+            // An upsert: the router keeps exactly one digest, the one of what it runs now.
+            vmInstanceDetailsDao.addDetail(routerId, DIGEST_DETAIL, TuningDigest.of(tuning), false);
+        } else {
+            LOG.warn("Tuning apply on router {} did not succeed: {}", routerId, outcome.getMessage());
+        }
+        return outcome;
+    }
+
+    @Override
+    public TuningOutcome verify(long routerId, KernelTuning tuning) {
+        VrTuningReport report;
+        try {
+            report = exchange(routerId, VrTuningCommand.verify(tuning));
+        } catch (TuningNotDeliveredException e) {
+            return TuningOutcome.notDelivered(e.getMessage());
+        }
+        // The core verifier knows the kernel's rounding and the NIC limit; the script's word on the file counts too.
+        List<KeyResult> keys = TuningVerifier.compare(tuning, report.valuesInForce(), report.nicQueuesOffered());
+        boolean anyFailure = keys.stream().anyMatch(k -> k.getStatus().isFailure());
+        boolean ok = report.isOk() && !anyFailure;
+        String message = report.toOutcome().getMessage();
+        return new TuningOutcome(true, ok, false, message, keys, report.version());
+    }
+
+    /**
+     * Reads the router's conntrack, drop, OOM, steal and CPU/memory measurements; changes nothing.
+     *
+     * @return the script's measurements as printed (integers as Long)
+     * @throws TuningNotDeliveredException when the router could not be asked or did not answer with a report
+     */
+    public Map<String, Object> diagnose(long routerId, int seconds) {
+        VrTuningReport report = exchange(routerId, VrTuningCommand.diagnose(seconds));
+        if (!report.isOk()) {
+            throw new TuningNotDeliveredException("diagnose failed on router " + routerId + ": " + report.error());
+        }
+        return report.measurements();
+    }
+
+    /** Sends the command to the router's host and returns the report it carried back. */
+    private VrTuningReport exchange(long routerId, VrTuningCommand command) {
+        DomainRouterVO router = domainRouterDao.findById(routerId);
+        if (router == null) {
+            throw notDelivered("router " + routerId + " does not exist");
+        }
+        String name = router.getInstanceName();
+        if (router.getState() != VirtualMachine.State.Running) {
+            throw notDelivered("router " + name + " is " + router.getState() + ", not Running");
+        }
+        Long hostId = router.getHostId();
+        if (hostId == null) {
+            throw notDelivered("router " + name + " has no host");
+        }
+        String controlIp = routerControlHelper.getRouterControlIp(routerId);
+        if (controlIp == null || controlIp.trim().isEmpty()) {
+            throw notDelivered("router " + name + " has no control IP");
+        }
+        command.forRouter(controlIp, name);
+
+        Answer answer;
+        try {
+            answer = agentManager.send(hostId, command);
+        } catch (AgentUnavailableException | OperationTimedoutException e) {
+            throw notDelivered("agent of host " + hostId + " did not take the " + command.getMode().scriptWord()
+                    + " for router " + name + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Sending tuning to router {} on host {} failed", name, hostId, e);
+            throw notDelivered("sending " + command.getMode().scriptWord() + " to router " + name + " on host "
+                    + hostId + " failed: " + e);
+        }
+        if (answer == null) {
+            throw notDelivered("host " + hostId + " returned no answer for router " + name);
+        }
+        String details = answer.getDetails();
+        if (!answer.getResult() && details != null && details.startsWith(UNSUPPORTED_PREFIX)) {
+            throw notDelivered("agent extension missing on host " + hostId
+                    + ": install vr-scaling-kvm in /usr/share/cloudstack-agent/plugins/");
+        }
+        try {
+            return VrTuningReport.parse(details, command.getMode());
+        } catch (IllegalArgumentException e) {
+            // A failed answer without a report: the agent's own message says what went wrong.
+            if (answer.getResult() || details == null || details.trim().isEmpty()) {
+                throw notDelivered("router " + name + " on host " + hostId + " answered without a readable report: "
+                        + e.getMessage());
+            }
+            throw notDelivered(details);
+        }
+    }
+
+    private static TuningNotDeliveredException notDelivered(String message) {
+        LOG.info("Tuning not delivered: {}", message);
+        return new TuningNotDeliveredException(message);
+    }
+}
