@@ -2,6 +2,7 @@ package org.apache.cloudstack.vrscaling.tuning;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.inject.Inject;
 
@@ -120,9 +121,12 @@ public class AgentTuningPort implements TuningPort {
         Answer answer;
         try {
             answer = agentManager.send(hostId, command);
-        } catch (AgentUnavailableException | OperationTimedoutException e) {
-            throw notDelivered("agent of host " + hostId + " did not take the " + command.getMode().scriptWord()
-                    + " for router " + name + ": " + e.getMessage());
+        } catch (AgentUnavailableException e) {
+            throw notDelivered("agent of host " + hostId + " is unavailable for the " + command.getMode().scriptWord()
+                    + " on router " + name + ": " + Objects.toString(e.getMessage(), "no details"));
+        } catch (OperationTimedoutException e) {
+            throw notDelivered("agent of host " + hostId + " timed out on the " + command.getMode().scriptWord()
+                    + " for router " + name + ": " + Objects.toString(e.getMessage(), "no details"));
         } catch (RuntimeException e) {
             LOG.warn("Sending tuning to router {} on host {} failed", name, hostId, e);
             throw notDelivered("sending " + command.getMode().scriptWord() + " to router " + name + " on host "
