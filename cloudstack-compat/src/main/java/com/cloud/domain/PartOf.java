@@ -1,0 +1,5 @@
+package com.cloud.domain;
+
+public interface PartOf {
+    long getDomainId();
+}

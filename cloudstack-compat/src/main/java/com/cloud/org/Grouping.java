@@ -1,0 +1,8 @@
+package com.cloud.org;
+
+public interface Grouping {
+
+    enum AllocationState {
+        Disabled, Enabled
+    }
+}

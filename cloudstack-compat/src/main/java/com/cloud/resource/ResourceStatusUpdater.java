@@ -1,0 +1,5 @@
+package com.cloud.resource;
+
+// Subset: registerStatusUpdater(AgentStatusUpdater) is not declared.
+public interface ResourceStatusUpdater {
+}

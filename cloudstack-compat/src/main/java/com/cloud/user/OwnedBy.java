@@ -1,0 +1,5 @@
+package com.cloud.user;
+
+public interface OwnedBy {
+    long getAccountId();
+}

@@ -1,0 +1,69 @@
+package com.cloud.utils.db;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+
+// Subset of the real interface: the SearchBuilder/SearchCriteria/Filter based methods are not declared.
+public interface GenericDao<T, ID extends Serializable> {
+
+    String REMOVED_COLUMN = "removed";
+    String CREATED_COLUMN = "created";
+    String XID_COLUMN = "xid";
+
+    T findById(ID id);
+
+    T findByIdIncludingRemoved(ID id);
+
+    T findById(ID id, boolean fresh);
+
+    T findByUuid(String uuid);
+
+    default List<T> listByUuids(Collection<String> uuids) {
+        return null;
+    }
+
+    T findByUuidIncludingRemoved(String uuid);
+
+    T createForUpdate();
+
+    T createForUpdate(ID id);
+
+    T lockRow(ID id, Boolean exclusive);
+
+    T acquireInLockTable(ID id);
+
+    T acquireInLockTable(ID id, int seconds);
+
+    boolean releaseFromLockTable(ID id);
+
+    boolean update(ID id, T entity);
+
+    List<T> listAll();
+
+    List<ID> listAllIds();
+
+    List<T> listAllIncludingRemoved();
+
+    T persist(T entity);
+
+    boolean remove(ID id);
+
+    boolean expunge(ID id);
+
+    int expungeList(List<ID> ids);
+
+    boolean unremove(ID id);
+
+    boolean lockInLockTable(String id);
+
+    boolean lockInLockTable(String id, int seconds);
+
+    boolean unlockFromLockTable(String id);
+
+    Class<T> getEntityBeanType();
+
+    Integer countAll();
+
+    List<T> findByUuids(String... uuidArray);
+}

@@ -1,0 +1,8 @@
+package com.cloud.utils.fsm;
+
+public class NoTransitionException extends Exception {
+
+    public NoTransitionException(String msg) {
+        super(msg);
+    }
+}

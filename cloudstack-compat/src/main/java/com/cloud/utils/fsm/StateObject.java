@@ -1,0 +1,5 @@
+package com.cloud.utils.fsm;
+
+public interface StateObject<S> {
+    S getState();
+}

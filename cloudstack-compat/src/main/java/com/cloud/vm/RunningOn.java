@@ -1,0 +1,5 @@
+package com.cloud.vm;
+
+public interface RunningOn {
+    Long getHostId();
+}

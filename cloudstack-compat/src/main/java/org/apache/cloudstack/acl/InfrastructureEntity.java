@@ -1,0 +1,4 @@
+package org.apache.cloudstack.acl;
+
+public interface InfrastructureEntity {
+}

@@ -1,0 +1,5 @@
+package org.apache.cloudstack.api;
+
+public enum ApiArgValidator {
+    NotNullOrEmpty, PositiveNumber, UuidString, RFCComplianceDomainName
+}

@@ -1,0 +1,5 @@
+package org.apache.cloudstack.api;
+
+public interface Displayable {
+    boolean isDisplay();
+}

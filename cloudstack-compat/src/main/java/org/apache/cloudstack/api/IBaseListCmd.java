@@ -1,0 +1,14 @@
+package org.apache.cloudstack.api;
+
+public interface IBaseListCmd {
+
+    String getKeyword();
+
+    Integer getPage();
+
+    Integer getPageSize();
+
+    Long getPageSizeVal();
+
+    Long getStartIndex();
+}

@@ -1,0 +1,8 @@
+package org.apache.cloudstack.framework.config;
+
+public interface Configurable {
+
+    String getConfigComponentName();
+
+    ConfigKey<?>[] getConfigKeys();
+}

@@ -1,0 +1,5 @@
+package org.apache.cloudstack.framework.messagebus;
+
+public interface MessageSubscriber {
+    void onPublishMessage(String senderAddress, String subject, Object args);
+}
