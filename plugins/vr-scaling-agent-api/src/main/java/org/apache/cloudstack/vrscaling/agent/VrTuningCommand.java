@@ -182,9 +182,10 @@ public class VrTuningCommand extends NetworkElementCommand {
 
     private static List<Setting> sorted(List<Setting> settings) {
         List<Setting> copy = new ArrayList<>(settings);
-        // Nulls stay in place so validate() names them instead of the sort throwing.
-        copy.sort((a, b) -> a == null || b == null || a.key == null || b.key == null ? 0
-                : a.key.compareTo(b.key));
+        // With a null anywhere, leave the order alone: validate() refuses it with a clear message.
+        if (copy.stream().allMatch(s -> s != null && s.key != null)) {
+            copy.sort((a, b) -> a.key.compareTo(b.key));
+        }
         return copy;
     }
 }

@@ -141,6 +141,13 @@ public class VrTuningCommandTest {
     }
 
     @Test
+    public void constructorRefusesNullSetting() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new VrTuningCommand(
+                TuningMode.APPLY, settings(new VrTuningCommand.Setting(TuningKey.TCP_FIN_TIMEOUT, 15), null), 0, 0));
+        assertTrue(e.getMessage(), e.getMessage().contains("without a key"));
+    }
+
+    @Test
     public void settingsAreKeptInTuningKeyOrder() {
         VrTuningCommand command = new VrTuningCommand(TuningMode.VERIFY, settings(
                 new VrTuningCommand.Setting(TuningKey.TCP_FIN_TIMEOUT, 15),
