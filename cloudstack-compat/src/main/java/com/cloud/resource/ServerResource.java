@@ -2,17 +2,12 @@ package com.cloud.resource;
 
 import java.io.File;
 
-import com.cloud.agent.api.Answer;
-import com.cloud.agent.api.Command;
 import com.cloud.utils.component.Manager;
 
-// Subset: methods using Host.Type, StartupCommand, PingCommand or IAgentControl are not declared.
+// Subset: only the SSH key constants; the agent-facing methods (executeRequest, initialize, getCurrentStatus, ...)
+// are not declared, so command wrappers reach the resource only through its concrete class.
 public interface ServerResource extends Manager {
 
     String SSHKEYSPATH = "/root/.ssh";
     String SSHPRVKEYPATH = SSHKEYSPATH + File.separator + "id_rsa.cloud";
-
-    Answer executeRequest(Command cmd);
-
-    void disconnected();
 }

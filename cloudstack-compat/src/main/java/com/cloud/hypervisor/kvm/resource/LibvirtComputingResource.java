@@ -2,8 +2,6 @@ package com.cloud.hypervisor.kvm.resource;
 
 import org.joda.time.Duration;
 
-import com.cloud.agent.api.Answer;
-import com.cloud.agent.api.Command;
 import com.cloud.agent.api.routing.NetworkElementCommand;
 import com.cloud.agent.resource.virtualnetwork.VirtualRouterDeployer;
 import com.cloud.agent.resource.virtualnetwork.VirtualRoutingResource;
@@ -12,13 +10,15 @@ import com.cloud.resource.ServerResource;
 import com.cloud.resource.ServerResourceBase;
 import com.cloud.utils.ExecutionResult;
 
-// Abridged stand-in: only the members a command wrapper uses.
+// Abridged stand-in: only the members a command wrapper uses (the abridged real signature list).
+// The real class has a public no-argument constructor; it is protected here so that nothing outside the
+// abridged list is public. Tests mock this class instead of constructing it.
 public class LibvirtComputingResource extends ServerResourceBase
         implements ServerResource, VirtualRouterDeployer, ResourceStatusUpdater {
 
     public static final String DEFAULTDOMRSSHPORT = "3922";
 
-    public LibvirtComputingResource() {
+    protected LibvirtComputingResource() {
     }
 
     @Override
@@ -52,14 +52,5 @@ public class LibvirtComputingResource extends ServerResourceBase
 
     public Duration getTimeout() {
         return null;
-    }
-
-    @Override
-    public Answer executeRequest(Command cmd) {
-        return null;
-    }
-
-    @Override
-    public void disconnected() {
     }
 }
