@@ -1,0 +1,34 @@
+package org.apache.cloudstack.vrscaling;
+
+import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+
+/** Detail keys VR Scale writes; all namespaced so they never collide with CloudStack's own details. */
+public final class VrScalingDetails {
+    public static final String PREFIX = "vrscaling.";
+    /** On a service offering: "true" marks it a profile. On a network or VPC: the bound profile's offering uuid. */
+    public static final String PROFILE = PREFIX + "profile";
+    /** On a service offering: the profile adopted an existing offering, so deleting it must keep the offering. */
+    public static final String ADOPTED = PREFIX + "adopted";
+    /** On a network or VPC: RUNNING, DONE or FAILED for the last scale plan. */
+    public static final String STATE = PREFIX + "state";
+    /** On a network or VPC: the step the last plan was at ("2/3 r-12-VM START"). */
+    public static final String STEP = PREFIX + "step";
+    /** On a network or VPC: ids of routers the running plan stopped, so a clean-up can start them again. */
+    public static final String TOUCHED = PREFIX + "touched";
+    /** On a network or VPC: the management server that runs the plan. */
+    public static final String OWNER = PREFIX + "owner";
+    /** On a network or VPC: what happened, for people. */
+    public static final String NOTE = PREFIX + "note";
+
+    public static final String STATE_RUNNING = "RUNNING";
+    public static final String STATE_DONE = "DONE";
+    public static final String STATE_FAILED = "FAILED";
+
+    private VrScalingDetails() {
+    }
+
+    /** The offering detail holding a tuning override. */
+    public static String tuningKey(TuningKey key) {
+        return PREFIX + key.parameterName();
+    }
+}

@@ -1,0 +1,12 @@
+package org.apache.cloudstack.vrscaling;
+
+/** Event types recorded for VR Scale operations (shown by listEvents and the UI). */
+public final class VrScalingEventTypes {
+    public static final String PROFILE_CREATE = "VRSCALING.PROFILE.CREATE";
+    public static final String PROFILE_UPDATE = "VRSCALING.PROFILE.UPDATE";
+    public static final String PROFILE_DELETE = "VRSCALING.PROFILE.DELETE";
+    public static final String SCALE = "VRSCALING.SCALE";
+
+    private VrScalingEventTypes() {
+    }
+}

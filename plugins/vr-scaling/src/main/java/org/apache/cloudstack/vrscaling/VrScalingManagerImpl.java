@@ -1,0 +1,157 @@
+package org.apache.cloudstack.vrscaling;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.DeleteVirtualRouterProfileCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.ListVirtualRouterProfilesCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.UpdateVirtualRouterProfileCmd;
+import org.apache.cloudstack.context.CallContext;
+import org.apache.cloudstack.framework.config.ConfigKey;
+import org.apache.cloudstack.framework.config.Configurable;
+import org.apache.cloudstack.managed.context.ManagedContextRunnable;
+import org.apache.cloudstack.vrscaling.binding.BindingScope;
+import org.apache.cloudstack.vrscaling.profile.ProfileService;
+import org.apache.cloudstack.vrscaling.profile.ProfileSpec;
+import org.apache.cloudstack.vrscaling.profile.ProfileView;
+import org.apache.cloudstack.vrscaling.scale.ScaleReport;
+import org.apache.cloudstack.vrscaling.scale.ScaleService;
+
+import com.cloud.event.ActionEvent;
+import com.cloud.service.ServiceOfferingVO;
+import com.cloud.user.Account;
+import com.cloud.user.User;
+import com.cloud.utils.Pair;
+import com.cloud.utils.component.ManagerBase;
+import com.cloud.utils.component.PluggableService;
+
+/** Thin entry point: exposes the commands and settings, records events, delegates to the services. */
+public class VrScalingManagerImpl extends ManagerBase implements VrScalingManager, PluggableService, Configurable {
+    /** Agents reconnect after a management server starts; starting routers before that would fail. */
+    static final long RECOVERY_DELAY_SECONDS = 120;
+
+    @Inject
+    ProfileService profileService;
+    @Inject
+    ScaleService scaleService;
+
+    ScheduledExecutorService recoveryExecutor;
+
+    @Override
+    public List<Class<?>> getCommands() {
+        return new ArrayList<>(Arrays.asList(CreateVirtualRouterProfileCmd.class, ListVirtualRouterProfilesCmd.class,
+                UpdateVirtualRouterProfileCmd.class, DeleteVirtualRouterProfileCmd.class,
+                ScaleVirtualRouterProfileCmd.class));
+    }
+
+    @Override
+    public String getConfigComponentName() {
+        return VrScalingManager.class.getSimpleName();
+    }
+
+    @Override
+    public ConfigKey<?>[] getConfigKeys() {
+        return VrScalingSettings.allKeys();
+    }
+
+    @Override
+    public boolean start() {
+        if (recoveryExecutor == null) {
+            recoveryExecutor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "VrScalingRecovery");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        recoveryExecutor.schedule(new ManagedContextRunnable() {
+            @Override
+            protected void runInContext() {
+                recoverInterruptedPlans();
+            }
+        }, RECOVERY_DELAY_SECONDS, TimeUnit.SECONDS);
+        return true;
+    }
+
+    @Override
+    public boolean stop() {
+        if (recoveryExecutor != null) {
+            recoveryExecutor.shutdownNow();
+        }
+        return true;
+    }
+
+    /** Cleans up plans a crashed management server left running; logs instead of throwing (background task). */
+    void recoverInterruptedPlans() {
+        try {
+            CallContext.register(User.UID_SYSTEM, Account.ACCOUNT_ID_SYSTEM);
+            try {
+                int recovered = scaleService.recoverInterruptedPlans();
+                if (recovered > 0) {
+                    logger.warn("VR Scale cleaned up {} interrupted scale plan(s)", recovered);
+                }
+            } finally {
+                CallContext.unregister();
+            }
+        } catch (Exception e) {
+            logger.error("VR Scale could not clean up interrupted scale plans: {}", e.getMessage(), e);
+        }
+    }
+
+    @Override
+    @ActionEvent(eventType = VrScalingEventTypes.PROFILE_CREATE, eventDescription = "creating virtual router profile",
+            create = true)
+    public ProfileView createProfile(CreateVirtualRouterProfileCmd cmd) {
+        ProfileSpec spec = new ProfileSpec(cmd.getName(), cmd.getDisplayText(), cmd.getCpuNumber(), cmd.getCpuSpeed(),
+                cmd.getMemory(), cmd.getServiceOfferingId(), cmd.getStorageType(), cmd.getTuningOverrides());
+        return profileService.view(profileService.create(spec), null);
+    }
+
+    @Override
+    public Pair<List<ProfileView>, Integer> listProfiles(ListVirtualRouterProfilesCmd cmd) {
+        Pair<List<ServiceOfferingVO>, Integer> offerings = profileService.list(cmd.getId(), cmd.getName(),
+                cmd.getKeyword(), cmd.getStartIndex(), cmd.getPageSizeVal());
+        List<ProfileView> views = new ArrayList<>();
+        for (ServiceOfferingVO offering : offerings.first()) {
+            views.add(profileService.view(offering, null));
+        }
+        return new Pair<>(views, offerings.second());
+    }
+
+    @Override
+    @ActionEvent(eventType = VrScalingEventTypes.PROFILE_UPDATE, eventDescription = "updating virtual router profile")
+    public ProfileView updateProfile(UpdateVirtualRouterProfileCmd cmd) {
+        if (cmd.hasSizeParameters()) {
+            throw VrScalingErrors.badInput("A profile's size (cpunumber, cpuspeed, memory) cannot change, as for any "
+                    + "CloudStack offering: create a new profile and scale the routers to it");
+        }
+        ServiceOfferingVO offering = profileService.update(cmd.getId(), cmd.getName(), cmd.getDisplayText(),
+                cmd.getTuningOverrides(), cmd.getResetTuning());
+        return profileService.view(offering, null);
+    }
+
+    @Override
+    @ActionEvent(eventType = VrScalingEventTypes.PROFILE_DELETE, eventDescription = "deleting virtual router profile")
+    public boolean deleteProfile(DeleteVirtualRouterProfileCmd cmd) {
+        profileService.delete(cmd.getId(), cmd.isForced());
+        return true;
+    }
+
+    @Override
+    public ScaleReport scale(ScaleVirtualRouterProfileCmd cmd) {
+        return scaleService.scale(cmd.getNetworkId(), cmd.getVpcId(), cmd.getRouterId(), cmd.getProfileId(),
+                cmd.getDryRun());
+    }
+
+    @Override
+    public BindingScope syncScope(Long networkId, Long vpcId, Long routerId) {
+        return scaleService.syncScope(networkId, vpcId, routerId);
+    }
+}

@@ -1,0 +1,149 @@
+package org.apache.cloudstack.vrscaling.binding;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.cloudstack.api.ResourceDetail;
+import org.apache.cloudstack.resourcedetail.ResourceDetailsDao;
+import org.apache.cloudstack.resourcedetail.dao.VpcDetailsDao;
+import org.apache.cloudstack.vrscaling.VrScalingDetails;
+
+import com.cloud.network.dao.NetworkDetailsDao;
+
+/**
+ * Profile bindings and plan progress, kept in network_details / vpc_details so every management server sees them.
+ * Only addDetail/removeDetail are used: saveDetails would wipe the resource's other details.
+ */
+public class BindingStore {
+    @Inject
+    NetworkDetailsDao networkDetailsDao;
+    @Inject
+    VpcDetailsDao vpcDetailsDao;
+
+    /** A resource whose progress keys say a plan is running, as found at start-up. */
+    public static final class RunningPlan {
+        private final BindingScope.Type type;
+        private final long resourceId;
+
+        public RunningPlan(BindingScope.Type type, long resourceId) {
+            this.type = type;
+            this.resourceId = resourceId;
+        }
+
+        public BindingScope.Type getType() {
+            return type;
+        }
+
+        public long getResourceId() {
+            return resourceId;
+        }
+    }
+
+    private ResourceDetailsDao<? extends ResourceDetail> dao(BindingScope.Type type) {
+        return type == BindingScope.Type.VPC ? vpcDetailsDao : networkDetailsDao;
+    }
+
+    public void bind(BindingScope scope, String offeringUuid) {
+        dao(scope.getType()).addDetail(scope.getId(), VrScalingDetails.PROFILE, offeringUuid, false);
+    }
+
+    /** The uuid of the profile offering bound to the scope, or null. */
+    public String boundProfile(BindingScope scope) {
+        return value(scope.getType(), scope.getId(), VrScalingDetails.PROFILE);
+    }
+
+    public int countNetworks(String offeringUuid) {
+        return networkDetailsDao.findDetails(VrScalingDetails.PROFILE, offeringUuid, null).size();
+    }
+
+    public int countVpcs(String offeringUuid) {
+        return vpcDetailsDao.findDetails(VrScalingDetails.PROFILE, offeringUuid, null).size();
+    }
+
+    /** Removes every binding to the profile; the routers keep whatever size they run. Returns how many. */
+    public int unbindAll(String offeringUuid) {
+        int removed = 0;
+        for (BindingScope.Type type : BindingScope.Type.values()) {
+            for (ResourceDetail detail : dao(type).findDetails(VrScalingDetails.PROFILE, offeringUuid, null)) {
+                dao(type).removeDetail(detail.getResourceId(), VrScalingDetails.PROFILE);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    public void planStarted(BindingScope scope, String owner) {
+        ResourceDetailsDao<? extends ResourceDetail> dao = dao(scope.getType());
+        dao.addDetail(scope.getId(), VrScalingDetails.TOUCHED, "", false);
+        dao.addDetail(scope.getId(), VrScalingDetails.OWNER, owner, false);
+        dao.addDetail(scope.getId(), VrScalingDetails.NOTE, "", false);
+        dao.addDetail(scope.getId(), VrScalingDetails.STEP, "planned", false);
+        dao.addDetail(scope.getId(), VrScalingDetails.STATE, VrScalingDetails.STATE_RUNNING, false);
+    }
+
+    public void step(BindingScope scope, String step) {
+        dao(scope.getType()).addDetail(scope.getId(), VrScalingDetails.STEP, step, false);
+    }
+
+    /** Records a router the plan is about to stop, before it stops it. */
+    public void touched(BindingScope scope, long routerId) {
+        Set<Long> ids = new LinkedHashSet<>(touched(scope.getType(), scope.getId()));
+        ids.add(routerId);
+        dao(scope.getType()).addDetail(scope.getId(), VrScalingDetails.TOUCHED,
+                ids.stream().map(String::valueOf).collect(Collectors.joining(",")), false);
+    }
+
+    public void planFinished(BindingScope.Type type, long resourceId, boolean ok, String note) {
+        ResourceDetailsDao<? extends ResourceDetail> dao = dao(type);
+        dao.addDetail(resourceId, VrScalingDetails.NOTE, note == null ? "" : note, false);
+        dao.addDetail(resourceId, VrScalingDetails.STATE, ok ? VrScalingDetails.STATE_DONE
+                : VrScalingDetails.STATE_FAILED, false);
+    }
+
+    public List<Long> touched(BindingScope.Type type, long resourceId) {
+        String csv = value(type, resourceId, VrScalingDetails.TOUCHED);
+        if (csv == null || csv.trim().isEmpty()) {
+            return Collections.emptyList();
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String part : csv.split(",")) {
+            try {
+                ids.add(Long.parseLong(part.trim()));
+            } catch (NumberFormatException e) {
+                // A hand-edited detail: skip what is not an id rather than abandon the clean-up.
+            }
+        }
+        return ids;
+    }
+
+    public String owner(BindingScope.Type type, long resourceId) {
+        return value(type, resourceId, VrScalingDetails.OWNER);
+    }
+
+    public String step(BindingScope.Type type, long resourceId) {
+        return value(type, resourceId, VrScalingDetails.STEP);
+    }
+
+    public List<RunningPlan> runningPlans() {
+        List<RunningPlan> plans = new ArrayList<>();
+        for (BindingScope.Type type : Arrays.asList(BindingScope.Type.values())) {
+            for (ResourceDetail detail : dao(type).findDetails(VrScalingDetails.STATE, VrScalingDetails.STATE_RUNNING,
+                    null)) {
+                plans.add(new RunningPlan(type, detail.getResourceId()));
+            }
+        }
+        return plans;
+    }
+
+    private String value(BindingScope.Type type, long resourceId, String key) {
+        ResourceDetail detail = dao(type).findDetail(resourceId, key);
+        return detail == null ? null : detail.getValue();
+    }
+}

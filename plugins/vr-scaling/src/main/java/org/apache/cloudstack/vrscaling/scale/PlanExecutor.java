@@ -1,0 +1,294 @@
+package org.apache.cloudstack.vrscaling.scale;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.inject.Inject;
+
+import org.apache.cloudstack.vrscaling.VrScalingErrors;
+import org.apache.cloudstack.vrscaling.VrScalingSettings;
+import org.apache.cloudstack.vrscaling.binding.BindingScope;
+import org.apache.cloudstack.vrscaling.binding.BindingStore;
+import org.apache.cloudstack.vrscaling.core.plan.RouterObservation;
+import org.apache.cloudstack.vrscaling.core.plan.RouterStep;
+import org.apache.cloudstack.vrscaling.core.plan.StepAction;
+import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
+import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
+import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import com.cloud.network.VirtualNetworkApplianceService;
+import com.cloud.network.router.VirtualRouter;
+import com.cloud.service.ServiceOfferingVO;
+import com.cloud.service.dao.ServiceOfferingDao;
+import com.cloud.vm.DomainRouterVO;
+import com.cloud.vm.VirtualMachine;
+import com.cloud.vm.VirtualMachineManager;
+import com.cloud.vm.VmDetailConstants;
+import com.cloud.vm.dao.DomainRouterDao;
+import com.cloud.vm.dao.VMInstanceDetailsDao;
+
+/**
+ * Runs a plan's steps with CloudStack's own services. Each action is dumb and idempotent; a failure reverts the
+ * router it happened on (previous offering and queue detail, started again) and stops the plan.
+ */
+public class PlanExecutor {
+    static final long POLL_MILLIS = 5_000L;
+
+    private static final Logger LOG = LogManager.getLogger(PlanExecutor.class);
+
+    @Inject
+    VirtualNetworkApplianceService routerService;
+    @Inject
+    DomainRouterDao routerDao;
+    @Inject
+    VMInstanceDetailsDao vmDetailsDao;
+    @Inject
+    ServiceOfferingDao serviceOfferingDao;
+    @Inject
+    VirtualMachineManager vmManager;
+    @Inject
+    TuningPort tuningPort;
+    @Inject
+    BindingStore bindingStore;
+    @Inject
+    VrScalingSettings settings;
+
+    Sleeper sleeper = Sleeper.SYSTEM;
+
+    /**
+     * Runs every step in order and returns what happened to each router. Throws INTERNAL_ERROR after reverting
+     * the router whose step failed; routers later in the plan are not touched.
+     */
+    public List<RouterReport> execute(BindingScope scope, List<RouterStep> steps, KernelTuning tuning,
+                                      boolean targetLocalStorage, List<String> warnings) {
+        List<RouterReport> reports = new ArrayList<>();
+        for (RouterStep step : steps) {
+            RouterReport report = new RouterReport(step);
+            reports.add(report);
+            runStep(scope, step, steps.size(), tuning, targetLocalStorage, report, warnings, reports);
+        }
+        return reports;
+    }
+
+    private void runStep(BindingScope scope, RouterStep step, int total, KernelTuning tuning, boolean targetLocal,
+                         RouterReport report, List<String> warnings, List<RouterReport> reports) {
+        RouterObservation router = step.getRouter();
+        boolean offeringChanged = false;
+        boolean queuesChanged = false;
+        StepAction current = null;
+        try {
+            for (StepAction action : step.getActions()) {
+                current = action;
+                bindingStore.step(scope, String.format(Locale.ROOT, "%d/%d %s %s", step.getOrder(), total,
+                        router.getName(), action));
+                switch (action) {
+                    case STOP:
+                        // Recorded first, so a clean-up after a crash knows this router may need starting.
+                        bindingStore.touched(scope, router.getId());
+                        routerService.stopRouter(router.getId(), false);
+                        break;
+                    case CHANGE_OFFERING:
+                        offeringChanged = changeOffering(router.getId(), step.getTargetOfferingId(), targetLocal);
+                        break;
+                    case SET_NIC_QUEUES:
+                        setNicQueues(router.getId(), step.getTargetNicQueues());
+                        queuesChanged = true;
+                        break;
+                    case START:
+                        routerService.startRouter(router.getId(), true);
+                        break;
+                    case WAIT_RUNNING:
+                        waitRunning(router);
+                        break;
+                    case WAIT_REDUNDANT_ROLE:
+                        waitRole(router, report, warnings);
+                        break;
+                    case PUSH_TUNING:
+                        report.tuning(push(router.getId(), tuning));
+                        break;
+                    case VERIFY:
+                        verify(router.getId(), tuning, report);
+                        break;
+                    default:
+                        throw new IllegalStateException("unknown step action " + action);
+                }
+                report.done(action);
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            String reverted = revert(step, offeringChanged, queuesChanged, report);
+            String message = String.format(Locale.ROOT, "Scaling %s failed at step %s on router %s (%s): %s. "
+                    + "Reverted: %s. The plan stopped there%s.", scope, current, router.getName(), router.getUuid(),
+                    e.getMessage(), reverted, summary(reports, step));
+            LOG.warn(message, e);
+            throw VrScalingErrors.failed(message);
+        }
+    }
+
+    /** Points a stopped router at the target offering after the checks changeServiceForRouter makes. */
+    boolean changeOffering(long routerId, long targetOfferingId, boolean targetLocal) {
+        DomainRouterVO router = routerDao.findById(routerId);
+        if (router == null) {
+            throw new IllegalStateException("the router no longer exists");
+        }
+        if (router.getServiceOfferingId() == targetOfferingId) {
+            return false;
+        }
+        if (router.getState() != VirtualMachine.State.Stopped) {
+            throw new IllegalStateException("the router is " + router.getState() + ", and CloudStack changes a "
+                    + "router's offering only while it is Stopped");
+        }
+        ServiceOfferingVO offering = serviceOfferingDao.findById(targetOfferingId);
+        if (offering == null || !offering.isSystemUse()) {
+            throw new IllegalStateException("offering " + targetOfferingId + " is gone or not a system offering");
+        }
+        if (vmManager.isRootVolumeOnLocalStorage(routerId) != targetLocal) {
+            throw new IllegalStateException("the router's root volume is on " + (targetLocal ? "shared" : "local")
+                    + " storage and the profile is for " + (targetLocal ? "local" : "shared") + " storage");
+        }
+        router.setServiceOfferingId(targetOfferingId);
+        if (!routerDao.update(routerId, router)) {
+            throw new IllegalStateException("the database refused the offering change");
+        }
+        return true;
+    }
+
+    private void setNicQueues(long routerId, int queues) {
+        vmDetailsDao.addDetail(routerId, VmDetailConstants.NIC_MULTIQUEUE_NUMBER, String.valueOf(queues), true);
+    }
+
+    private void waitRunning(RouterObservation router) throws InterruptedException {
+        int seconds = settings.roleWaitSeconds();
+        long deadline = sleeper.nowMillis() + seconds * 1000L;
+        while (true) {
+            DomainRouterVO now = routerDao.findById(router.getId());
+            VirtualMachine.State state = now == null ? null : now.getState();
+            if (state == VirtualMachine.State.Running) {
+                return;
+            }
+            if (state != VirtualMachine.State.Starting) {
+                throw new IllegalStateException("the router is " + state + " after its start, not Running");
+            }
+            if (sleeper.nowMillis() >= deadline) {
+                throw new IllegalStateException("the router is still Starting after " + seconds + " s");
+            }
+            sleeper.sleep(POLL_MILLIS);
+        }
+    }
+
+    private void waitRole(RouterObservation router, RouterReport report, List<String> warnings)
+            throws InterruptedException {
+        int seconds = settings.roleWaitSeconds();
+        long deadline = sleeper.nowMillis() + seconds * 1000L;
+        while (true) {
+            DomainRouterVO now = routerDao.findById(router.getId());
+            VirtualRouter.RedundantState role = now == null ? null : now.getRedundantState();
+            if (role == VirtualRouter.RedundantState.BACKUP || role == VirtualRouter.RedundantState.PRIMARY) {
+                report.note("reports " + role + " after its restart");
+                return;
+            }
+            if (sleeper.nowMillis() >= deadline) {
+                // CloudStack may never report a role (the simulator keeps both members BACKUP or UNKNOWN): the
+                // router is Running, so go on, one router at a time, and say so.
+                String warning = String.format(Locale.ROOT, "%s is Running but reported no VRRP role within %d s "
+                        + "(vrscaling.rvr.role.wait.seconds); continued one router at a time", router.getName(),
+                        seconds);
+                warnings.add(warning);
+                report.note(warning);
+                return;
+            }
+            sleeper.sleep(POLL_MILLIS);
+        }
+    }
+
+    private TuningOutcome push(long routerId, KernelTuning tuning) {
+        try {
+            return tuningPort.apply(routerId, tuning);
+        } catch (RuntimeException e) {
+            // A tuning problem never undoes a size change that worked: report it, a re-run pushes again.
+            return TuningOutcome.notDelivered("tuning push failed: " + e.getMessage());
+        }
+    }
+
+    private void verify(long routerId, KernelTuning tuning, RouterReport report) {
+        if (report.getTuning() == null || !report.getTuning().isDelivered()) {
+            report.note("not verified: the tuning was not delivered");
+            return;
+        }
+        try {
+            report.verification(tuningPort.verify(routerId, tuning));
+        } catch (RuntimeException e) {
+            report.verification(TuningOutcome.notDelivered("verification failed: " + e.getMessage()));
+        }
+    }
+
+    /** Undoes what the step changed on its router and starts it if the plan stopped it. Never throws. */
+    private String revert(RouterStep step, boolean offeringChanged, boolean queuesChanged, RouterReport report) {
+        RouterObservation router = step.getRouter();
+        List<String> done = new ArrayList<>();
+        DomainRouterVO now = routerDao.findById(router.getId());
+        VirtualMachine.State state = now == null ? null : now.getState();
+        if (offeringChanged || queuesChanged) {
+            if (state == VirtualMachine.State.Stopped) {
+                if (offeringChanged) {
+                    try {
+                        now.setServiceOfferingId(router.getOfferingId());
+                        routerDao.update(router.getId(), now);
+                        done.add("offering back to " + offeringLabel(router.getOfferingId()));
+                    } catch (RuntimeException e) {
+                        done.add("offering NOT restored (" + e.getMessage() + ")");
+                    }
+                }
+                if (queuesChanged) {
+                    try {
+                        if (router.getNicQueues() == null) {
+                            vmDetailsDao.removeDetail(router.getId(), VmDetailConstants.NIC_MULTIQUEUE_NUMBER);
+                        } else {
+                            setNicQueues(router.getId(), router.getNicQueues());
+                        }
+                        done.add("nic.multiqueue.number back to "
+                                + (router.getNicQueues() == null ? "unset" : router.getNicQueues()));
+                    } catch (RuntimeException e) {
+                        done.add("nic.multiqueue.number NOT restored (" + e.getMessage() + ")");
+                    }
+                }
+            } else {
+                done.add("offering and queue settings kept: the router is " + state + ", not Stopped");
+            }
+        }
+        if (step.restarts()) {
+            if (state == VirtualMachine.State.Stopped) {
+                try {
+                    routerService.startRouter(router.getId(), true);
+                    done.add("router started again");
+                    report.done(StepAction.START);
+                } catch (Exception e) {
+                    done.add("router could NOT be started again (" + e.getMessage() + "): start it by hand");
+                }
+            } else {
+                done.add("router left " + state);
+            }
+        }
+        return done.isEmpty() ? "nothing had changed" : String.join(", ", done);
+    }
+
+    private String offeringLabel(long offeringId) {
+        ServiceOfferingVO offering = serviceOfferingDao.findByIdIncludingRemoved(offeringId);
+        return offering == null ? String.valueOf(offeringId) : offering.getName() + " (" + offering.getUuid() + ")";
+    }
+
+    private static String summary(List<RouterReport> reports, RouterStep failed) {
+        List<String> before = new ArrayList<>();
+        for (RouterReport report : reports) {
+            if (report.getStep() != failed) {
+                before.add(report.getStep().getRouter().getName());
+            }
+        }
+        return before.isEmpty() ? "" : "; routers finished before it: " + String.join(", ", before);
+    }
+}

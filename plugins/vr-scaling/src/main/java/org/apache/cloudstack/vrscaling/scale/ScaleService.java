@@ -1,0 +1,323 @@
+package org.apache.cloudstack.vrscaling.scale;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.cloudstack.api.ServerApiException;
+import org.apache.cloudstack.vrscaling.VrScalingErrors;
+import org.apache.cloudstack.vrscaling.VrScalingSettings;
+import org.apache.cloudstack.vrscaling.binding.BindingScope;
+import org.apache.cloudstack.vrscaling.binding.BindingStore;
+import org.apache.cloudstack.vrscaling.core.plan.PlanRefusedException;
+import org.apache.cloudstack.vrscaling.core.plan.PlanTarget;
+import org.apache.cloudstack.vrscaling.core.plan.Refusal;
+import org.apache.cloudstack.vrscaling.core.plan.RollingPlan;
+import org.apache.cloudstack.vrscaling.core.plan.RollingPlanner;
+import org.apache.cloudstack.vrscaling.core.plan.RouterObservation;
+import org.apache.cloudstack.vrscaling.core.plan.RouterRunState;
+import org.apache.cloudstack.vrscaling.core.plan.RouterStep;
+import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
+import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
+import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.profile.ProfileService;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import com.cloud.network.Network;
+import com.cloud.network.VirtualNetworkApplianceService;
+import com.cloud.network.dao.NetworkDao;
+import com.cloud.network.dao.NetworkVO;
+import com.cloud.network.router.VirtualRouter;
+import com.cloud.network.vpc.Vpc;
+import com.cloud.network.vpc.VpcVO;
+import com.cloud.network.vpc.dao.VpcDao;
+import com.cloud.service.ServiceOfferingVO;
+import com.cloud.vm.DomainRouterVO;
+import com.cloud.vm.VirtualMachine;
+import com.cloud.vm.VirtualMachineManager;
+import com.cloud.vm.dao.DomainRouterDao;
+
+/** Resolves what to scale, validates it, binds the profile, plans with the core and hands the plan to the executor. */
+public class ScaleService {
+    private static final Logger LOG = LogManager.getLogger(ScaleService.class);
+
+    @Inject
+    ProfileService profileService;
+    @Inject
+    BindingStore bindingStore;
+    @Inject
+    RouterObserver routerObserver;
+    @Inject
+    PlanExecutor planExecutor;
+    @Inject
+    NetworkDao networkDao;
+    @Inject
+    VpcDao vpcDao;
+    @Inject
+    DomainRouterDao routerDao;
+    @Inject
+    VirtualMachineManager vmManager;
+    @Inject
+    VirtualNetworkApplianceService routerService;
+    @Inject
+    VrScalingSettings settings;
+
+    RollingPlanner planner = new RollingPlanner();
+    String managementServer = localName();
+
+    public ScaleReport scale(Long networkId, Long vpcId, Long routerId, Long profileId, Boolean dryRun) {
+        checkExactlyOneTarget(networkId, vpcId, routerId);
+        ServiceOfferingVO offering = profileService.findProfileOffering(profileId);
+        DomainRouterVO singleRouter = routerId == null ? null : findRouter(routerId);
+        BindingScope scope = singleRouter != null ? scopeOfRouter(singleRouter)
+                : networkId != null ? networkScope(networkId) : vpcScope(vpcId);
+        boolean onlyPlan = dryRun == null ? settings.defaultDryRun() : dryRun;
+
+        RouterProfile profile = profileService.toProfile(offering);
+        KernelTuning tuning = profile.effectiveTuning(settings.sizingModel(scope.getZoneId()));
+        PlanTarget target = new PlanTarget(offering.getId(), profile.getSize(),
+                (int) tuning.value(TuningKey.NIC_QUEUES));
+        List<DomainRouterVO> routers = routerObserver.routers(scope);
+        boolean targetLocal = profileService.usesLocalStorage(offering);
+        checkStorage(routers, targetLocal, offering);
+        List<RouterObservation> observations = routerObserver.observe(routers);
+        checkRedundantPairUp(scope, observations);
+        RollingPlan plan = plan(observations, target);
+
+        List<RouterStep> steps = new ArrayList<>(plan.getSteps());
+        List<String> warnings = new ArrayList<>(plan.getWarnings());
+        if (singleRouter != null) {
+            steps.removeIf(step -> step.getRouter().getId() != singleRouter.getId());
+            warnings.add("Single router " + singleRouter.getInstanceName() + ": the other routers of " + scope
+                    + " and its profile binding are left as they are");
+        }
+        if (onlyPlan) {
+            return new ScaleReport(scope, offering, true, false, plan, tuning, reportsOf(steps), warnings,
+                    offeringsOf(steps, offering));
+        }
+
+        boolean bind = singleRouter == null;
+        if (bind) {
+            bindingStore.bind(scope, offering.getUuid());
+        }
+        bindingStore.planStarted(scope, managementServer);
+        List<RouterReport> done;
+        try {
+            done = planExecutor.execute(scope, steps, tuning, targetLocal, warnings);
+        } catch (ServerApiException e) {
+            bindingStore.planFinished(scope.getType(), scope.getId(), false, e.getDescription());
+            throw e;
+        } catch (RuntimeException e) {
+            bindingStore.planFinished(scope.getType(), scope.getId(), false, e.getMessage());
+            throw VrScalingErrors.failed("Scaling " + scope + " failed: " + e.getMessage());
+        }
+        bindingStore.planFinished(scope.getType(), scope.getId(), true, String.format(Locale.ROOT,
+                "%d router(s) at profile %s, %d reboot(s)", done.size(), offering.getName(),
+                done.stream().mapToInt(RouterReport::getReboots).sum()));
+        return new ScaleReport(scope, offering, false, bind, plan, tuning, done, warnings,
+                offeringsOf(steps, offering));
+    }
+
+    /** The network or VPC a call queues on, or null when the ids do not resolve (execute() then explains). */
+    public BindingScope syncScope(Long networkId, Long vpcId, Long routerId) {
+        try {
+            if (routerId != null) {
+                DomainRouterVO router = routerDao.findById(routerId);
+                return router == null ? null : scopeOfRouter(router);
+            }
+            if (networkId != null) {
+                NetworkVO network = networkDao.findById(networkId);
+                if (network != null && network.getVpcId() != null) {
+                    return new BindingScope(BindingScope.Type.VPC, network.getVpcId(), null, null, 0);
+                }
+                return network == null ? null : new BindingScope(BindingScope.Type.NETWORK, networkId, null, null, 0);
+            }
+            return vpcId == null ? null : new BindingScope(BindingScope.Type.VPC, vpcId, null, null, 0);
+        } catch (ServerApiException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Start-up clean-up: plans this management server was running when it went down are marked FAILED and the
+     * routers they had stopped are started again. Returns how many plans it cleaned up.
+     */
+    public int recoverInterruptedPlans() {
+        int recovered = 0;
+        for (BindingStore.RunningPlan plan : bindingStore.runningPlans()) {
+            String owner = bindingStore.owner(plan.getType(), plan.getResourceId());
+            if (owner != null && !owner.isEmpty() && !owner.equals(managementServer)) {
+                LOG.info("VR Scale plan on {} {} belongs to management server {}: left to it", plan.getType(),
+                        plan.getResourceId(), owner);
+                continue;
+            }
+            List<String> started = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            for (Long routerId : bindingStore.touched(plan.getType(), plan.getResourceId())) {
+                DomainRouterVO router = routerDao.findById(routerId);
+                if (router == null || router.getState() != VirtualMachine.State.Stopped) {
+                    continue;
+                }
+                try {
+                    routerService.startRouter(routerId, true);
+                    started.add(router.getInstanceName());
+                } catch (Exception e) {
+                    failed.add(router.getInstanceName() + " (" + e.getMessage() + ")");
+                }
+            }
+            String note = String.format(Locale.ROOT, "Interrupted at step '%s': management server %s stopped while "
+                    + "the plan ran. Routers started again: %s.%s Run scaleVirtualRouterProfile again to finish.",
+                    bindingStore.step(plan.getType(), plan.getResourceId()), managementServer,
+                    started.isEmpty() ? "none needed" : String.join(", ", started),
+                    failed.isEmpty() ? "" : " Could NOT start: " + String.join(", ", failed) + ".");
+            bindingStore.planFinished(plan.getType(), plan.getResourceId(), false, note);
+            LOG.warn("VR Scale plan on {} {} cleaned up: {}", plan.getType(), plan.getResourceId(), note);
+            recovered++;
+        }
+        return recovered;
+    }
+
+    private static void checkExactlyOneTarget(Long networkId, Long vpcId, Long routerId) {
+        List<String> given = new ArrayList<>();
+        if (networkId != null) {
+            given.add("networkid");
+        }
+        if (vpcId != null) {
+            given.add("vpcid");
+        }
+        if (routerId != null) {
+            given.add("routerid");
+        }
+        if (given.size() != 1) {
+            throw VrScalingErrors.badInput("Exactly one of networkid, vpcid or routerid is required"
+                    + (given.isEmpty() ? "" : " (got " + String.join(", ", given) + ")"));
+        }
+    }
+
+    private DomainRouterVO findRouter(long routerId) {
+        DomainRouterVO router = routerDao.findById(routerId);
+        if (router == null) {
+            throw VrScalingErrors.badInput("Unable to find router with id " + routerId);
+        }
+        if (router.getRole() != null && router.getRole() != VirtualRouter.Role.VIRTUAL_ROUTER) {
+            throw VrScalingErrors.badInput(router.getInstanceName() + " is a " + router.getRole()
+                    + " appliance, not a virtual router");
+        }
+        return router;
+    }
+
+    private BindingScope scopeOfRouter(DomainRouterVO router) {
+        if (router.getVpcId() != null) {
+            return vpcScope(router.getVpcId());
+        }
+        List<Long> networks = routerDao.getRouterNetworks(router.getId());
+        if (networks == null || networks.isEmpty()) {
+            throw VrScalingErrors.refused("Router " + router.getInstanceName() + " serves no guest network");
+        }
+        return networkScope(networks.get(0));
+    }
+
+    private BindingScope networkScope(long networkId) {
+        NetworkVO network = networkDao.findById(networkId);
+        if (network == null) {
+            throw VrScalingErrors.badInput("Unable to find network with id " + networkId);
+        }
+        if (network.getVpcId() != null) {
+            VpcVO vpc = vpcDao.findById(network.getVpcId());
+            String vpcLabel = vpc == null ? String.valueOf(network.getVpcId()) : vpc.getUuid() + " (" + vpc.getName()
+                    + ")";
+            throw VrScalingErrors.refused("Network " + network.getName() + " (" + network.getUuid() + ") is a tier "
+                    + "of VPC " + vpcLabel + ": its routers belong to the VPC, scale it with vpcid="
+                    + (vpc == null ? network.getVpcId() : vpc.getUuid()));
+        }
+        if (network.getState() != Network.State.Implemented && network.getState() != Network.State.Setup) {
+            throw VrScalingErrors.refused("Network " + network.getName() + " (" + network.getUuid() + ") is "
+                    + network.getState() + ": only Implemented or Setup networks have routers to scale");
+        }
+        return new BindingScope(BindingScope.Type.NETWORK, network.getId(), network.getUuid(), network.getName(),
+                network.getDataCenterId());
+    }
+
+    private BindingScope vpcScope(long vpcId) {
+        VpcVO vpc = vpcDao.findById(vpcId);
+        if (vpc == null) {
+            throw VrScalingErrors.badInput("Unable to find VPC with id " + vpcId);
+        }
+        if (vpc.getState() != Vpc.State.Enabled) {
+            throw VrScalingErrors.refused("VPC " + vpc.getName() + " (" + vpc.getUuid() + ") is " + vpc.getState()
+                    + ": only Enabled VPCs can be scaled");
+        }
+        return new BindingScope(BindingScope.Type.VPC, vpc.getId(), vpc.getUuid(), vpc.getName(), vpc.getZoneId());
+    }
+
+    /** The same rule changeServiceForRouter applies: the offering's storage type must match the root volume. */
+    private void checkStorage(List<DomainRouterVO> routers, boolean targetLocal, ServiceOfferingVO offering) {
+        List<String> mismatched = new ArrayList<>();
+        for (DomainRouterVO router : routers) {
+            if (router.getState() == VirtualMachine.State.Destroyed || router.getState() == VirtualMachine.State.Expunging) {
+                continue;
+            }
+            if (vmManager.isRootVolumeOnLocalStorage(router.getId()) != targetLocal) {
+                mismatched.add(router.getInstanceName());
+            }
+        }
+        if (!mismatched.isEmpty()) {
+            throw VrScalingErrors.badInput(String.format(Locale.ROOT, "Profile %s (%s) is for %s storage but the "
+                    + "root volume of %s is on %s storage: use a profile created with storagetype=%s",
+                    offering.getName(), offering.getUuid(), targetLocal ? "local" : "shared",
+                    String.join(", ", mismatched), targetLocal ? "shared" : "local",
+                    targetLocal ? ProfileService.STORAGE_SHARED : ProfileService.STORAGE_LOCAL));
+        }
+    }
+
+    /** A redundant pair with no member running means the network is down: rescaling it would hide that. */
+    private static void checkRedundantPairUp(BindingScope scope, List<RouterObservation> observations) {
+        List<RouterObservation> redundant = observations.stream().filter(RouterObservation::isRedundant)
+                .filter(r -> !r.getState().isGone()).collect(Collectors.toList());
+        if (!redundant.isEmpty() && redundant.stream().noneMatch(r -> r.getState() == RouterRunState.RUNNING)) {
+            throw VrScalingErrors.refused("No redundant router of " + scope + " is Running ("
+                    + redundant.stream().map(RouterObservation::toString).collect(Collectors.joining(", "))
+                    + "): the network is down; bring it back (restartNetwork / restartVPC) before rescaling");
+        }
+    }
+
+    private RollingPlan plan(List<RouterObservation> observations, PlanTarget target) {
+        try {
+            return planner.plan(observations, target);
+        } catch (PlanRefusedException e) {
+            if (e.has(Refusal.Code.BELOW_FLOOR)) {
+                throw VrScalingErrors.badInput(e.getMessage());
+            }
+            throw VrScalingErrors.refused("Refused, nothing was changed: " + e.getMessage());
+        }
+    }
+
+    private Map<Long, ServiceOfferingVO> offeringsOf(List<RouterStep> steps, ServiceOfferingVO profileOffering) {
+        Map<Long, ServiceOfferingVO> offerings = new HashMap<>();
+        offerings.put(profileOffering.getId(), profileOffering);
+        for (RouterStep step : steps) {
+            offerings.computeIfAbsent(step.getFromOfferingId(), profileService::findOfferingIncludingRemoved);
+        }
+        return offerings;
+    }
+
+    private static List<RouterReport> reportsOf(List<RouterStep> steps) {
+        return steps.stream().map(RouterReport::new).collect(Collectors.toList());
+    }
+
+    private static String localName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-management-server";
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.apache.cloudstack.vrscaling;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.cloudstack.acl.RoleType;
+import org.apache.cloudstack.api.APICommand;
+import org.apache.cloudstack.api.BaseAsyncCmd;
+import org.apache.cloudstack.api.BaseCmd;
+import org.apache.cloudstack.api.BaseResponse;
+import org.apache.cloudstack.api.Parameter;
+import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.UpdateVirtualRouterProfileCmd;
+import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.junit.Test;
+
+import com.cloud.serializer.Param;
+import com.google.gson.annotations.SerializedName;
+
+/** What CloudMonkey, the UI and API docs rely on, checked for every command the manager exposes. */
+public class ApiContractTest {
+    private static final String PLUGIN_API_PACKAGE = "org.apache.cloudstack.api.command.admin.vrscaling";
+
+    private final List<Class<?>> commands = new VrScalingManagerImpl().getCommands();
+
+    @Test
+    public void managerExposesTheFiveCommands() {
+        Set<String> names = new HashSet<>();
+        for (Class<?> command : commands) {
+            names.add(command.getAnnotation(APICommand.class).name());
+        }
+        assertEquals(Set.of("createVirtualRouterProfile", "listVirtualRouterProfiles", "updateVirtualRouterProfile",
+                "deleteVirtualRouterProfile", "scaleVirtualRouterProfile"), names);
+    }
+
+    @Test
+    public void everyCommandIsAnnotatedForAdminsWithDescriptionAndSince() {
+        for (Class<?> command : commands) {
+            APICommand api = command.getAnnotation(APICommand.class);
+            assertNotNull(command + " lacks @APICommand", api);
+            assertTrue(command + ": description", api.description().trim().length() > 20);
+            assertEquals(command + ": since", "4.22.0", api.since());
+            assertArrayEquals(command + ": authorized", new RoleType[] {RoleType.Admin}, api.authorized());
+            assertFalse(command + ": requestHasSensitiveInfo", api.requestHasSensitiveInfo());
+            assertFalse(command + ": responseHasSensitiveInfo", api.responseHasSensitiveInfo());
+            assertTrue(command + " must be a BaseCmd", BaseCmd.class.isAssignableFrom(command));
+        }
+    }
+
+    @Test
+    public void everyParameterIsDescribedAndUuidParametersNameTheirEntity() {
+        for (Class<?> command : commands) {
+            for (Field field : pluginParameterFields(command)) {
+                Parameter parameter = field.getAnnotation(Parameter.class);
+                String where = command.getSimpleName() + "." + parameter.name();
+                assertFalse(where + " has no description", parameter.description().trim().isEmpty());
+                assertFalse(where + " has no name", parameter.name().isEmpty());
+                if (parameter.type() == BaseCmd.CommandType.UUID) {
+                    Class<?>[] entity = parameter.entityType();
+                    assertTrue(where + " is a UUID without entityType", entity.length > 0 && entity[0] != Object.class);
+                    assertTrue(where + " entityType must be a response class",
+                            BaseResponse.class.isAssignableFrom(entity[0]));
+                }
+            }
+        }
+    }
+
+    @Test
+    public void everyResponseFieldIsSerializedAndDescribed() {
+        for (Class<?> command : commands) {
+            checkResponse(command.getAnnotation(APICommand.class).responseObject(), new HashSet<>());
+        }
+    }
+
+    @Test
+    public void scaleCommandIsAsyncAndTheOthersAreNot() {
+        for (Class<?> command : commands) {
+            boolean async = BaseAsyncCmd.class.isAssignableFrom(command);
+            assertEquals(command.getSimpleName() + " async", command == ScaleVirtualRouterProfileCmd.class, async);
+        }
+    }
+
+    @Test
+    public void createAndUpdateTakeOneParameterPerTuningKey() {
+        for (Class<?> command : List.of(CreateVirtualRouterProfileCmd.class, UpdateVirtualRouterProfileCmd.class)) {
+            Set<String> names = new HashSet<>();
+            for (Field field : pluginParameterFields(command)) {
+                names.add(field.getAnnotation(Parameter.class).name());
+            }
+            for (TuningKey key : TuningKey.values()) {
+                assertTrue(command.getSimpleName() + " lacks " + key.parameterName(),
+                        names.contains(key.parameterName()));
+            }
+        }
+    }
+
+    private static List<Field> pluginParameterFields(Class<?> command) {
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c = command; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (!c.getPackage().getName().equals(PLUGIN_API_PACKAGE)) {
+                continue;
+            }
+            for (Field field : c.getDeclaredFields()) {
+                if (field.isAnnotationPresent(Parameter.class)) {
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static void checkResponse(Class<?> response, Set<Class<?>> seen) {
+        if (!seen.add(response) || !response.getPackage().getName().startsWith("org.apache.cloudstack.api.response.vrscaling")) {
+            return;
+        }
+        for (Field field : response.getDeclaredFields()) {
+            String where = response.getSimpleName() + "." + field.getName();
+            assertNotNull(where + " lacks @SerializedName", field.getAnnotation(SerializedName.class));
+            Param param = field.getAnnotation(Param.class);
+            assertNotNull(where + " lacks @Param", param);
+            assertFalse(where + " has no description", param.description().trim().isEmpty());
+            if (field.getGenericType() instanceof ParameterizedType) {
+                Class<?> item = (Class<?>) ((ParameterizedType) field.getGenericType()).getActualTypeArguments()[0];
+                if (BaseResponse.class.isAssignableFrom(item)) {
+                    assertEquals(where + " responseObject", item, param.responseObject());
+                    checkResponse(item, seen);
+                }
+            }
+        }
+    }
+}
