@@ -54,7 +54,8 @@ public class VrTuningCommandTest {
 
     @Test
     public void diagnoseCommandSurvivesGsonTransportWithSampleSeconds() throws Exception {
-        VrTuningCommand command = (VrTuningCommand) overTheWire(VrTuningCommand.diagnose(3).forRouter("fe80::1", "r-1-VM"));
+        VrTuningCommand command = (VrTuningCommand) overTheWire(
+                VrTuningCommand.diagnose(3).forRouter("fe80::1", "r-1-VM"));
 
         command.validate();
         assertEquals(TuningMode.DIAGNOSE, command.getMode());

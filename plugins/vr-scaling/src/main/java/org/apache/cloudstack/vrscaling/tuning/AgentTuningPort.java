@@ -60,8 +60,15 @@ public class AgentTuningPort implements TuningPort {
         }
         TuningOutcome outcome = report.toOutcome();
         if (outcome.isOk()) {
-            // An upsert: the router keeps exactly one digest, the one of what it runs now.
-            vmInstanceDetailsDao.addDetail(routerId, DIGEST_DETAIL, TuningDigest.of(tuning), false);
+            try {
+                // An upsert: the router keeps exactly one digest, the one of what it runs now.
+                vmInstanceDetailsDao.addDetail(routerId, DIGEST_DETAIL, TuningDigest.of(tuning), false);
+            } catch (RuntimeException e) {
+                // The router is tuned; without the digest it only looks out of date and gets the same push again.
+                LOG.warn("Router {} is tuned but recording {} failed", routerId, DIGEST_DETAIL, e);
+                return new TuningOutcome(true, true, outcome.isChanged(), outcome.getMessage() + "; recording "
+                        + DIGEST_DETAIL + " failed: " + e.getMessage(), outcome.getKeys(), outcome.getScriptVersion());
+            }
         } else {
             LOG.warn("Tuning apply on router {} did not succeed: {}", routerId, outcome.getMessage());
         }

@@ -10,6 +10,7 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -210,7 +211,8 @@ public class AgentTuningPortTest {
 
     @Test
     public void successfulApplyRecordsTheDigestOnTheRouter() throws Exception {
-        when(agentManager.send(eq(HOST_ID), any(Command.class))).thenAnswer(i -> ok(i.getArgument(1), applyReport(true)));
+        when(agentManager.send(eq(HOST_ID), any(Command.class)))
+                .thenAnswer(i -> ok(i.getArgument(1), applyReport(true)));
 
         TuningOutcome outcome = port.apply(ROUTER_ID, tuning);
 
@@ -219,6 +221,20 @@ public class AgentTuningPortTest {
         assertTrue(outcome.isChanged());
         verify(detailsDao).addDetail(ROUTER_ID, "vrscaling.tuning.digest", TuningDigest.of(tuning), false);
         verify(detailsDao, never()).saveDetails(anyList());
+    }
+
+    @Test
+    public void digestWriteFailureKeepsTheSuccessfulOutcomeAndSaysSo() throws Exception {
+        when(agentManager.send(eq(HOST_ID), any(Command.class)))
+                .thenAnswer(i -> ok(i.getArgument(1), applyReport(true)));
+        doThrow(new IllegalStateException("db down")).when(detailsDao)
+                .addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+
+        TuningOutcome outcome = port.apply(ROUTER_ID, tuning);
+
+        assertTrue(outcome.isOk());
+        assertTrue(outcome.getMessage(),
+                outcome.getMessage().contains("recording vrscaling.tuning.digest failed: db down"));
     }
 
     @Test
