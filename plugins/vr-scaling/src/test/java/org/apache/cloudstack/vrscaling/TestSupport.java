@@ -47,6 +47,7 @@ public final class TestSupport {
         lenient().when(router.getIsRedundantRouter()).thenReturn(role != null);
         lenient().when(router.getRedundantState()).thenReturn(role);
         lenient().when(router.getRole()).thenReturn(VirtualRouter.Role.VIRTUAL_ROUTER);
+        lenient().when(router.getVpcId()).thenReturn(null);
         lenient().when(router.getHostId()).thenReturn(state == VirtualMachine.State.Running ? 7L : null);
         return router;
     }

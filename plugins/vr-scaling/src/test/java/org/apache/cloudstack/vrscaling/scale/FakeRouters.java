@@ -66,6 +66,7 @@ final class FakeRouters {
         lenient().when(row.getIsRedundantRouter()).thenReturn(role != null);
         lenient().when(row.getRedundantState()).thenAnswer(inv -> roles.get(id));
         lenient().when(row.getRole()).thenReturn(VirtualRouter.Role.VIRTUAL_ROUTER);
+        lenient().when(row.getVpcId()).thenReturn(null);
         lenient().doAnswer(inv -> {
             offerings.put(id, inv.getArgument(0, Long.class));
             return null;
