@@ -153,7 +153,7 @@ public class ListApisDiscoveryTest {
 
     @Test
     public void requiredParametersAreTheOnesCloudStackWouldRefuseWithout() {
-        assertEquals(List.of("profileid"), requiredNames("scaleVirtualRouterProfile"));
+        assertEquals(List.of("virtualrouterprofileid"), requiredNames("scaleVirtualRouterProfile"));
         assertEquals(List.of("id"), requiredNames("updateVirtualRouterProfile"));
         assertEquals(List.of("id"), requiredNames("deleteVirtualRouterProfile"));
         assertEquals(List.of(), requiredNames("listVirtualRouterProfiles"));
