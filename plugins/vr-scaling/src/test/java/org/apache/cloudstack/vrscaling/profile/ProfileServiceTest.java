@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -62,8 +63,8 @@ public class ProfileServiceTest {
     @Before
     public void details() {
         // The detail table of offering 10, shared by the stubs below.
-        org.mockito.Mockito.lenient().when(offeringDetailsDao.listDetailsKeyPairs(10L)).thenReturn(details);
-        org.mockito.Mockito.lenient().when(offeringDetailsDao.getDetail(eq(10L), anyString()))
+        lenient().when(offeringDetailsDao.listDetailsKeyPairs(10L)).thenReturn(details);
+        lenient().when(offeringDetailsDao.getDetail(eq(10L), anyString()))
                 .thenAnswer(inv -> details.get(inv.getArgument(1, String.class)));
     }
 

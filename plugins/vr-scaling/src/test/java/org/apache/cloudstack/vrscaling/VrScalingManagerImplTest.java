@@ -1,0 +1,130 @@
+package org.apache.cloudstack.vrscaling;
+
+import static org.apache.cloudstack.vrscaling.TestSupport.assertApiError;
+import static org.apache.cloudstack.vrscaling.TestSupport.offering;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.cloudstack.api.ApiErrorCode;
+import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.ListVirtualRouterProfilesCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.UpdateVirtualRouterProfileCmd;
+import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.profile.ProfileService;
+import org.apache.cloudstack.vrscaling.profile.ProfileSpec;
+import org.apache.cloudstack.vrscaling.profile.ProfileView;
+import org.apache.cloudstack.vrscaling.scale.ScaleService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InjectMocks;
+import org.mockito.Mock;
+import org.mockito.junit.MockitoJUnitRunner;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import com.cloud.service.ServiceOfferingVO;
+import com.cloud.utils.Pair;
+
+@RunWith(MockitoJUnitRunner.class)
+public class VrScalingManagerImplTest {
+    @Mock
+    ProfileService profileService;
+    @Mock
+    ScaleService scaleService;
+    @InjectMocks
+    VrScalingManagerImpl manager;
+
+    @Test
+    public void createPassesEveryParameterToTheProfileService() {
+        CreateVirtualRouterProfileCmd cmd = new CreateVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(cmd, "name", "big");
+        ReflectionTestUtils.setField(cmd, "cpuNumber", 2);
+        ReflectionTestUtils.setField(cmd, "cpuSpeed", 1000);
+        ReflectionTestUtils.setField(cmd, "memory", 2048);
+        ReflectionTestUtils.setField(cmd, "storageType", "local");
+        ReflectionTestUtils.setField(cmd, "conntrackMax", 300_000L);
+        ServiceOfferingVO created = offering(10L, "big", 2, 1000, 2048);
+        ProfileView view = mock(ProfileView.class);
+        when(profileService.create(any())).thenReturn(created);
+        when(profileService.view(created, null)).thenReturn(view);
+
+        assertSame(view, manager.createProfile(cmd));
+
+        ArgumentCaptor<ProfileSpec> spec = ArgumentCaptor.forClass(ProfileSpec.class);
+        verify(profileService).create(spec.capture());
+        assertEquals("big", spec.getValue().getName());
+        assertEquals(Integer.valueOf(2048), spec.getValue().getMemory());
+        assertEquals("local", spec.getValue().getStorageType());
+        assertEquals(Map.of(TuningKey.CONNTRACK_MAX, 300_000L), spec.getValue().getOverrides());
+    }
+
+    @Test
+    public void updateRefusesSizeParametersBeforeTouchingTheProfile() {
+        UpdateVirtualRouterProfileCmd cmd = new UpdateVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(cmd, "id", 10L);
+        ReflectionTestUtils.setField(cmd, "memory", 4096);
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> manager.updateProfile(cmd), "cannot change",
+                "create a new profile");
+        verify(profileService, never()).update(anyLong(), any(), any(), any(), any());
+    }
+
+    @Test
+    public void listViewsEachOfferingAndKeepsTheTotal() {
+        ListVirtualRouterProfilesCmd cmd = new ListVirtualRouterProfilesCmd();
+        ReflectionTestUtils.setField(cmd, "name", "big");
+        ServiceOfferingVO big = offering(10L, "big", 2, 1000, 2048);
+        when(profileService.list(eq(null), eq("big"), any(), any(), any())).thenReturn(new Pair<>(List.of(big), 7));
+        ProfileView view = mock(ProfileView.class);
+        when(profileService.view(big, null)).thenReturn(view);
+
+        Pair<List<ProfileView>, Integer> listed = manager.listProfiles(cmd);
+
+        assertEquals(List.of(view), listed.first());
+        assertEquals(Integer.valueOf(7), listed.second());
+    }
+
+    @Test
+    public void scaleHandsTheTargetToTheScaleService() {
+        ScaleVirtualRouterProfileCmd cmd = new ScaleVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(cmd, "vpcId", 200L);
+        ReflectionTestUtils.setField(cmd, "profileId", 5L);
+        ReflectionTestUtils.setField(cmd, "dryRun", true);
+        manager.scale(cmd);
+        verify(scaleService).scale(null, 200L, null, 5L, true);
+    }
+
+    @Test
+    public void startSchedulesTheCleanUpOfInterruptedPlansAfterAgentsReconnect() {
+        ScheduledExecutorService executor = mock(ScheduledExecutorService.class);
+        manager.recoveryExecutor = executor;
+
+        assertTrue(manager.start());
+
+        ArgumentCaptor<Runnable> task = ArgumentCaptor.forClass(Runnable.class);
+        verify(executor).schedule(task.capture(), eq(VrScalingManagerImpl.RECOVERY_DELAY_SECONDS),
+                eq(TimeUnit.SECONDS));
+        task.getValue().run();
+        verify(scaleService).recoverInterruptedPlans();
+    }
+
+    @Test
+    public void aFailingCleanUpIsLoggedNotThrown() {
+        when(scaleService.recoverInterruptedPlans()).thenThrow(new IllegalStateException("database away"));
+        manager.recoverInterruptedPlans();
+        verify(scaleService).recoverInterruptedPlans();
+    }
+}

@@ -1,0 +1,116 @@
+package org.apache.cloudstack.vrscaling.binding;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+
+import org.apache.cloudstack.resourcedetail.VpcDetailVO;
+import org.apache.cloudstack.resourcedetail.dao.VpcDetailsDao;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.mockito.InOrder;
+import org.mockito.InjectMocks;
+import org.mockito.Mock;
+import org.mockito.junit.MockitoJUnitRunner;
+
+import com.cloud.network.dao.NetworkDetailVO;
+import com.cloud.network.dao.NetworkDetailsDao;
+
+@RunWith(MockitoJUnitRunner.class)
+public class BindingStoreTest {
+    private static final BindingScope NETWORK = new BindingScope(BindingScope.Type.NETWORK, 100L, "net-uuid", "web", 1L);
+    private static final BindingScope VPC = new BindingScope(BindingScope.Type.VPC, 200L, "vpc-uuid", "prod", 1L);
+
+    @Mock
+    NetworkDetailsDao networkDetailsDao;
+    @Mock
+    VpcDetailsDao vpcDetailsDao;
+    @InjectMocks
+    BindingStore store;
+
+    private static NetworkDetailVO networkDetail(long networkId, String value) {
+        NetworkDetailVO detail = mock(NetworkDetailVO.class);
+        lenient().when(detail.getResourceId()).thenReturn(networkId);
+        lenient().when(detail.getValue()).thenReturn(value);
+        return detail;
+    }
+
+    @Test
+    public void bindingUpsertsOnTheRightTableAndNeverWipesOtherDetails() {
+        store.bind(NETWORK, "offering-uuid");
+        store.bind(VPC, "offering-uuid");
+        verify(networkDetailsDao).addDetail(100L, "vrscaling.profile", "offering-uuid", false);
+        verify(vpcDetailsDao).addDetail(200L, "vrscaling.profile", "offering-uuid", false);
+        verify(networkDetailsDao, never()).saveDetails(any());
+        verify(vpcDetailsDao, never()).saveDetails(any());
+    }
+
+    @Test
+    public void unbindAllRemovesOnlyTheBindingDetail() {
+        NetworkDetailVO web = networkDetail(100L, "offering-uuid");
+        NetworkDetailVO db = networkDetail(101L, "offering-uuid");
+        when(networkDetailsDao.findDetails("vrscaling.profile", "offering-uuid", null)).thenReturn(List.of(web, db));
+        VpcDetailVO prod = mock(VpcDetailVO.class);
+        when(prod.getResourceId()).thenReturn(200L);
+        when(vpcDetailsDao.findDetails("vrscaling.profile", "offering-uuid", null)).thenReturn(List.of(prod));
+
+        assertEquals(3, store.unbindAll("offering-uuid"));
+        verify(networkDetailsDao).removeDetail(100L, "vrscaling.profile");
+        verify(networkDetailsDao).removeDetail(101L, "vrscaling.profile");
+        verify(vpcDetailsDao).removeDetail(200L, "vrscaling.profile");
+        verify(networkDetailsDao, never()).removeDetails(100L);
+    }
+
+    @Test
+    public void touchedRoutersAccumulateWithoutDuplicates() {
+        NetworkDetailVO touched = networkDetail(100L, "11");
+        when(networkDetailsDao.findDetail(100L, "vrscaling.touched")).thenReturn(touched);
+        store.touched(NETWORK, 12L);
+        store.touched(NETWORK, 11L);
+        verify(networkDetailsDao).addDetail(100L, "vrscaling.touched", "11,12", false);
+        verify(networkDetailsDao).addDetail(100L, "vrscaling.touched", "11", false);
+    }
+
+    @Test
+    public void aPlanIsMarkedRunningLastAndFinishedWithItsNote() {
+        store.planStarted(NETWORK, "ms-1");
+        InOrder order = inOrder(networkDetailsDao);
+        order.verify(networkDetailsDao).addDetail(100L, "vrscaling.touched", "", false);
+        order.verify(networkDetailsDao).addDetail(100L, "vrscaling.owner", "ms-1", false);
+        order.verify(networkDetailsDao).addDetail(100L, "vrscaling.state", "RUNNING", false);
+
+        store.planFinished(BindingScope.Type.VPC, 200L, false, "failed at START");
+        verify(vpcDetailsDao).addDetail(200L, "vrscaling.note", "failed at START", false);
+        verify(vpcDetailsDao).addDetail(200L, "vrscaling.state", "FAILED", false);
+    }
+
+    @Test
+    public void runningPlansAreFoundOnNetworksAndVpcs() {
+        NetworkDetailVO web = networkDetail(100L, "RUNNING");
+        when(networkDetailsDao.findDetails("vrscaling.state", "RUNNING", null)).thenReturn(List.of(web));
+        VpcDetailVO prod = mock(VpcDetailVO.class);
+        when(prod.getResourceId()).thenReturn(200L);
+        when(vpcDetailsDao.findDetails("vrscaling.state", "RUNNING", null)).thenReturn(List.of(prod));
+
+        List<BindingStore.RunningPlan> plans = store.runningPlans();
+        assertEquals(2, plans.size());
+        assertEquals(BindingScope.Type.NETWORK, plans.get(0).getType());
+        assertEquals(200L, plans.get(1).getResourceId());
+    }
+
+    @Test
+    public void aHandEditedTouchedListKeepsItsIdsAndAnUnboundScopeHasNoProfile() {
+        NetworkDetailVO touched = networkDetail(100L, "11, x,12");
+        when(networkDetailsDao.findDetail(100L, "vrscaling.touched")).thenReturn(touched);
+        assertEquals(List.of(11L, 12L), store.touched(BindingScope.Type.NETWORK, 100L));
+        assertNull(store.boundProfile(VPC));
+    }
+}
