@@ -1,0 +1,100 @@
+package org.apache.cloudstack.api.command.admin.vrscaling;
+
+import static org.apache.cloudstack.vrscaling.TestSupport.offering;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.mockito.Mockito.when;
+
+import java.util.Map;
+
+import org.apache.cloudstack.api.ApiCommandResourceType;
+import org.apache.cloudstack.api.BaseAsyncCmd;
+import org.apache.cloudstack.api.response.SuccessResponse;
+import org.apache.cloudstack.api.response.vrscaling.VirtualRouterProfileResponse;
+import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
+import org.apache.cloudstack.vrscaling.VrScalingManager;
+import org.apache.cloudstack.vrscaling.binding.BindingScope;
+import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
+import org.apache.cloudstack.vrscaling.core.profile.TuningOverrides;
+import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
+import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.profile.ProfileView;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.mockito.Mock;
+import org.mockito.junit.MockitoJUnitRunner;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import com.cloud.service.ServiceOfferingVO;
+
+/** The commands stay thin: parameters in, one manager call, a response out. */
+@RunWith(MockitoJUnitRunner.class)
+public class VirtualRouterProfileCommandsTest {
+    @Mock
+    VrScalingManager manager;
+
+    private ProfileView view() {
+        ServiceOfferingVO offering = offering(10L, "big", 2, 1000, 2048);
+        RouterProfile profile = new RouterProfile("big", new RouterSize(2, 1000, 2048), TuningOverrides.none());
+        return new ProfileView(offering, profile, false, false,
+                profile.effectiveTuning(new SizingModel(SizingAssumptions.defaults())), 0, 0);
+    }
+
+    @Test
+    public void createReturnsTheNewProfile() {
+        CreateVirtualRouterProfileCmd cmd = new CreateVirtualRouterProfileCmd();
+        cmd.vrScalingManager = manager;
+        ProfileView view = view();
+        when(manager.createProfile(cmd)).thenReturn(view);
+        cmd.execute();
+        VirtualRouterProfileResponse response = (VirtualRouterProfileResponse) cmd.getResponseObject();
+        assertEquals("offering-uuid-10", response.getId());
+        assertEquals("big", response.getName());
+    }
+
+    @Test
+    public void tuningParametersBecomeOverridesOnlyWhenGiven() {
+        UpdateVirtualRouterProfileCmd cmd = new UpdateVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(cmd, "conntrackMax", 500_000L);
+        ReflectionTestUtils.setField(cmd, "nicQueues", 4L);
+        assertEquals(Map.of(TuningKey.CONNTRACK_MAX, 500_000L, TuningKey.NIC_QUEUES, 4L), cmd.getTuningOverrides());
+    }
+
+    @Test
+    public void deleteAnswersSuccess() {
+        DeleteVirtualRouterProfileCmd cmd = new DeleteVirtualRouterProfileCmd();
+        cmd.vrScalingManager = manager;
+        ReflectionTestUtils.setField(cmd, "forced", true);
+        when(manager.deleteProfile(cmd)).thenReturn(true);
+        cmd.execute();
+        assertTrue(cmd.isForced());
+        assertTrue(cmd.getResponseObject() instanceof SuccessResponse);
+    }
+
+    @Test
+    public void scaleQueuesOnTheVpcOfItsTargetAndRecordsItsEvent() {
+        ScaleVirtualRouterProfileCmd cmd = new ScaleVirtualRouterProfileCmd();
+        cmd.vrScalingManager = manager;
+        ReflectionTestUtils.setField(cmd, "routerId", 41L);
+        ReflectionTestUtils.setField(cmd, "profileId", 5L);
+        when(manager.syncScope(null, null, 41L)).thenReturn(new BindingScope(BindingScope.Type.VPC, 200L, null, null,
+                0));
+        assertEquals(BaseAsyncCmd.vpcSyncObject, cmd.getSyncObjType());
+        assertEquals(Long.valueOf(200L), cmd.getSyncObjId());
+        assertEquals(VrScalingEventTypes.SCALE, cmd.getEventType());
+        assertTrue(cmd.getEventDescription().contains("router 41"));
+        assertEquals(ApiCommandResourceType.DomainRouter, cmd.getApiResourceType());
+    }
+
+    @Test
+    public void scaleDoesNotQueueWhenItsTargetDoesNotResolve() {
+        ScaleVirtualRouterProfileCmd cmd = new ScaleVirtualRouterProfileCmd();
+        cmd.vrScalingManager = manager;
+        ReflectionTestUtils.setField(cmd, "networkId", 404L);
+        assertNull(cmd.getSyncObjType());
+        assertNull(cmd.getSyncObjId());
+    }
+}
