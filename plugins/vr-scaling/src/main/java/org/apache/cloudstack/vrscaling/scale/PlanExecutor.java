@@ -65,16 +65,17 @@ public class PlanExecutor {
     public List<RouterReport> execute(BindingScope scope, List<RouterStep> steps, KernelTuning tuning,
                                       boolean targetLocalStorage, List<String> warnings) {
         List<RouterReport> reports = new ArrayList<>();
-        for (RouterStep step : steps) {
-            RouterReport report = new RouterReport(step);
+        for (int i = 0; i < steps.size(); i++) {
+            RouterReport report = new RouterReport(steps.get(i));
             reports.add(report);
-            runStep(scope, step, steps.size(), tuning, targetLocalStorage, report, warnings, reports);
+            runStep(scope, steps, i, tuning, targetLocalStorage, report, warnings, reports);
         }
         return reports;
     }
 
-    private void runStep(BindingScope scope, RouterStep step, int total, KernelTuning tuning, boolean targetLocal,
-                         RouterReport report, List<String> warnings, List<RouterReport> reports) {
+    private void runStep(BindingScope scope, List<RouterStep> steps, int index, KernelTuning tuning,
+                         boolean targetLocal, RouterReport report, List<String> warnings, List<RouterReport> reports) {
+        RouterStep step = steps.get(index);
         RouterObservation router = step.getRouter();
         boolean offeringChanged = false;
         boolean queuesChanged = false;
@@ -82,7 +83,7 @@ public class PlanExecutor {
         try {
             for (StepAction action : step.getActions()) {
                 current = action;
-                bindingStore.step(scope, String.format(Locale.ROOT, "%d/%d %s %s", step.getOrder(), total,
+                bindingStore.step(scope, String.format(Locale.ROOT, "%d/%d %s %s", index + 1, steps.size(),
                         router.getName(), action));
                 switch (action) {
                     case STOP:
@@ -123,8 +124,8 @@ public class PlanExecutor {
             }
             String reverted = revert(step, offeringChanged, queuesChanged, report);
             String message = String.format(Locale.ROOT, "Scaling %s failed at step %s on router %s (%s): %s. "
-                    + "Reverted: %s. The plan stopped there%s.", scope, current, router.getName(), router.getUuid(),
-                    e.getMessage(), reverted, summary(reports, step));
+                    + "Reverted: %s. The plan stopped there%s%s.", scope, current, router.getName(), router.getUuid(),
+                    e.getMessage(), reverted, summary(reports, step), untouched(steps, index));
             LOG.warn(message, e);
             throw VrScalingErrors.failed(message);
         }
@@ -280,6 +281,14 @@ public class PlanExecutor {
     private String offeringLabel(long offeringId) {
         ServiceOfferingVO offering = serviceOfferingDao.findByIdIncludingRemoved(offeringId);
         return offering == null ? String.valueOf(offeringId) : offering.getName() + " (" + offering.getUuid() + ")";
+    }
+
+    private static String untouched(List<RouterStep> steps, int failedIndex) {
+        List<String> names = new ArrayList<>();
+        for (RouterStep later : steps.subList(failedIndex + 1, steps.size())) {
+            names.add(later.getRouter().getName());
+        }
+        return names.isEmpty() ? "" : "; not touched: " + String.join(", ", names);
     }
 
     private static String summary(List<RouterReport> reports, RouterStep failed) {

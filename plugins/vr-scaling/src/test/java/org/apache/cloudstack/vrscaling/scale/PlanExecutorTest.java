@@ -218,7 +218,7 @@ public class PlanExecutorTest {
         assertApiError(ApiErrorCode.INTERNAL_ERROR, () -> executor.execute(NETWORK, steps, tuning, false, warnings),
                 "failed at step START on router r-11-VM", "no host has 2048 MiB free",
                 "offering back to System Offering For Software Router", "nic.multiqueue.number back to unset",
-                "router started again");
+                "router started again", "not touched: r-12-VM");
 
         assertEquals(List.of("stop r-11-VM", "update r-11-VM offering 5", "start r-11-VM",
                 "update r-11-VM offering 1", "start r-11-VM"), cloud.calls);
