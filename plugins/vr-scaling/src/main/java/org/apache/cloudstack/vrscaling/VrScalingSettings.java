@@ -1,11 +1,11 @@
 package org.apache.cloudstack.vrscaling;
 
 import org.apache.cloudstack.framework.config.ConfigKey;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelGeneration;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The plugin's Global Settings and the one place that reads them, so services (and their tests) ask for typed,
