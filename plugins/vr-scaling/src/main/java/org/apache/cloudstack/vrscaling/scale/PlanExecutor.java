@@ -109,9 +109,19 @@ public class PlanExecutor {
                         break;
                     case PUSH_TUNING:
                         report.tuning(push(router.getId(), tuning));
+                        if (!report.getTuning().isOk()) {
+                            warnings.add("Tuning " + (report.getTuning().isDelivered() ? "failed" : "not delivered")
+                                    + " on " + router.getName() + ": " + report.getTuning().getMessage()
+                                    + " (its size change stands; run the scale again to re-push)");
+                        }
                         break;
                     case VERIFY:
                         verify(router.getId(), tuning, report);
+                        if (report.getVerification() != null && report.getVerification().isDelivered()
+                                && !report.getVerification().isOk()) {
+                            warnings.add("Verification on " + router.getName() + " found values not in force: "
+                                    + report.getVerification().getMessage());
+                        }
                         break;
                     default:
                         throw new IllegalStateException("unknown step action " + action);

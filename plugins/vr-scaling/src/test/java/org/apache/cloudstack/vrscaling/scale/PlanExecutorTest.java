@@ -240,6 +240,22 @@ public class PlanExecutorTest {
         assertNull(report.getVerification());
         assertTrue(report.getNotes().contains("not verified: the tuning was not delivered"));
         assertEquals(VirtualMachine.State.Running, cloud.states.get(11L));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0), warnings.get(0).startsWith("Tuning not delivered on r-11-VM: agent extension "
+                + "missing on host 7"));
+    }
+
+    @Test
+    public void valuesNotInForceAfterThePushAreAWarningNotARevert() throws Exception {
+        cloud.add(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        when(tuningPort.verify(11L, tuning)).thenReturn(new TuningOutcome(true, false, false,
+                "conntrackmax: DRIFT (requested 300000, actual 262144)", List.of(), "1"));
+        List<RouterReport> reports = executor.execute(NETWORK, plan(observe(11L, RedundantRole.NONE)), tuning, false,
+                warnings);
+        assertFalse(reports.get(0).getVerification().isOk());
+        assertEquals(Long.valueOf(PROFILE_OFFERING), cloud.offerings.get(11L));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0), warnings.get(0).contains("r-11-VM found values not in force: conntrackmax: DRIFT"));
     }
 
     @Test
