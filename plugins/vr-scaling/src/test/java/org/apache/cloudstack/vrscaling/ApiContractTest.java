@@ -121,7 +121,8 @@ public class ApiContractTest {
     }
 
     private static void checkResponse(Class<?> response, Set<Class<?>> seen) {
-        if (!seen.add(response) || !response.getPackage().getName().startsWith("org.apache.cloudstack.api.response.vrscaling")) {
+        if (!seen.add(response)
+                || !response.getPackage().getName().startsWith("org.apache.cloudstack.api.response.vrscaling")) {
             return;
         }
         for (Field field : response.getDeclaredFields()) {

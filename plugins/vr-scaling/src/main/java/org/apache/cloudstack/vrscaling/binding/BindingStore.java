@@ -22,6 +22,8 @@ import com.cloud.network.dao.NetworkDetailsDao;
  * Only addDetail/removeDetail are used: saveDetails would wipe the resource's other details.
  */
 public class BindingStore {
+    static final int MAX_VALUE_LENGTH = 1024;
+
     @Inject
     NetworkDetailsDao networkDetailsDao;
     @Inject
@@ -89,7 +91,15 @@ public class BindingStore {
     }
 
     public void step(BindingScope scope, String step) {
-        dao(scope.getType()).addDetail(scope.getId(), VrScalingDetails.STEP, step, false);
+        dao(scope.getType()).addDetail(scope.getId(), VrScalingDetails.STEP, fit(step), false);
+    }
+
+    /** Detail values are VARCHAR(1024): a long failure note must not make recording the failure fail too. */
+    static String fit(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH - 3) + "...";
     }
 
     /** Records a router the plan is about to stop, before it stops it. */
@@ -102,7 +112,7 @@ public class BindingStore {
 
     public void planFinished(BindingScope.Type type, long resourceId, boolean ok, String note) {
         ResourceDetailsDao<? extends ResourceDetail> dao = dao(type);
-        dao.addDetail(resourceId, VrScalingDetails.NOTE, note == null ? "" : note, false);
+        dao.addDetail(resourceId, VrScalingDetails.NOTE, fit(note), false);
         dao.addDetail(resourceId, VrScalingDetails.STATE, ok ? VrScalingDetails.STATE_DONE
                 : VrScalingDetails.STATE_FAILED, false);
     }

@@ -262,7 +262,8 @@ public class ScaleService {
     private void checkStorage(List<DomainRouterVO> routers, boolean targetLocal, ServiceOfferingVO offering) {
         List<String> mismatched = new ArrayList<>();
         for (DomainRouterVO router : routers) {
-            if (router.getState() == VirtualMachine.State.Destroyed || router.getState() == VirtualMachine.State.Expunging) {
+            if (router.getState() == VirtualMachine.State.Destroyed
+                    || router.getState() == VirtualMachine.State.Expunging) {
                 continue;
             }
             if (vmManager.isRootVolumeOnLocalStorage(router.getId()) != targetLocal) {

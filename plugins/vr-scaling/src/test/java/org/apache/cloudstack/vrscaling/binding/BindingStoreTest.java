@@ -26,7 +26,8 @@ import com.cloud.network.dao.NetworkDetailsDao;
 
 @RunWith(MockitoJUnitRunner.class)
 public class BindingStoreTest {
-    private static final BindingScope NETWORK = new BindingScope(BindingScope.Type.NETWORK, 100L, "net-uuid", "web", 1L);
+    private static final BindingScope NETWORK = new BindingScope(BindingScope.Type.NETWORK, 100L, "net-uuid", "web",
+            1L);
     private static final BindingScope VPC = new BindingScope(BindingScope.Type.VPC, 200L, "vpc-uuid", "prod", 1L);
 
     @Mock
@@ -90,6 +91,13 @@ public class BindingStoreTest {
         store.planFinished(BindingScope.Type.VPC, 200L, false, "failed at START");
         verify(vpcDetailsDao).addDetail(200L, "vrscaling.note", "failed at START", false);
         verify(vpcDetailsDao).addDetail(200L, "vrscaling.state", "FAILED", false);
+    }
+
+    @Test
+    public void aLongFailureNoteIsCutToTheDetailColumn() {
+        String note = "x".repeat(5000);
+        store.planFinished(BindingScope.Type.NETWORK, 100L, false, note);
+        verify(networkDetailsDao).addDetail(100L, "vrscaling.note", "x".repeat(1021) + "...", false);
     }
 
     @Test

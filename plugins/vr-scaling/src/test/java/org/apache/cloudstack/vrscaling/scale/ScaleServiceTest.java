@@ -153,7 +153,8 @@ public class ScaleServiceTest {
     }
 
     private void networkRouters(DomainRouterVO... routers) {
-        when(routerDao.listByNetworkAndRole(NETWORK_ID, VirtualRouter.Role.VIRTUAL_ROUTER)).thenReturn(List.of(routers));
+        when(routerDao.listByNetworkAndRole(NETWORK_ID, VirtualRouter.Role.VIRTUAL_ROUTER))
+                .thenReturn(List.of(routers));
     }
 
     private void assertNothingChanged() {
@@ -318,7 +319,8 @@ public class ScaleServiceTest {
                 .thenThrow(VrScalingErrors.failed("Scaling network web failed at step START on router r-11-VM"));
 
         ServerApiException e = assertApiError(ApiErrorCode.INTERNAL_ERROR,
-                () -> service.scale(NETWORK_ID, null, null, PROFILE_ID, false), "failed at step START on router r-11-VM");
+                () -> service.scale(NETWORK_ID, null, null, PROFILE_ID, false),
+                "failed at step START on router r-11-VM");
 
         verify(bindingStore).planFinished(BindingScope.Type.NETWORK, NETWORK_ID, false, e.getDescription());
     }
