@@ -1,0 +1,32 @@
+package org.apache.cloudstack.vrscaling.core.lifecycle;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Decides whether a finished CloudStack job may have left a bound network with routers at the wrong size.
+ * A restart with cleanup, makeredundant or an in-sequence update replaces router VMs, and CloudStack sizes the new
+ * ones from the network/VPC offering, not from VR Scale's binding.
+ */
+public final class RestartJobRule {
+    /** API commands whose jobs can replace routers. */
+    public static final Set<String> ROUTER_REPLACING_COMMANDS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+            "org.apache.cloudstack.api.command.user.network.RestartNetworkCmd",
+            "org.apache.cloudstack.api.command.user.vpc.RestartVPCCmd",
+            "org.apache.cloudstack.api.command.user.network.UpdateNetworkCmd",
+            "org.apache.cloudstack.api.command.admin.network.UpdateNetworkCmdByAdmin")));
+
+    private RestartJobRule() {
+    }
+
+    /**
+     * @param commandClass the job's command class name (AsyncJob.getCmd())
+     * @param status the job's final status name (JobInfo.Status): only SUCCEEDED jobs are followed up, because
+     *               a failed restart leaves routers in states a rescale must not touch
+     */
+    public static boolean needsReconcile(String commandClass, String status) {
+        return commandClass != null && ROUTER_REPLACING_COMMANDS.contains(commandClass) && "SUCCEEDED".equals(status);
+    }
+}
