@@ -106,8 +106,7 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     }
 
     @Override
-    @ActionEvent(eventType = VrScalingEventTypes.PROFILE_CREATE, eventDescription = "creating virtual router profile",
-            create = true)
+    @ActionEvent(eventType = VrScalingEventTypes.PROFILE_CREATE, eventDescription = "creating virtual router profile")
     public ProfileView createProfile(CreateVirtualRouterProfileCmd cmd) {
         ProfileSpec spec = new ProfileSpec(cmd.getName(), cmd.getDisplayText(), cmd.getCpuNumber(), cmd.getCpuSpeed(),
                 cmd.getMemory(), cmd.getServiceOfferingId(), cmd.getStorageType(), cmd.getTuningOverrides());
