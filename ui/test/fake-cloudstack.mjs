@@ -75,7 +75,7 @@ export function createFake() {
 
   function scaleResult(params, dry) {
     const net = networks.find((n) => n.id === params.networkid);
-    const prof = profiles.find((p) => p.id === params.profileid);
+    const prof = profiles.find((p) => p.id === params.virtualrouterprofileid);
     const rs = routers.filter((r) => r.guestnetworkid === net.id && !r.vpcid);
     const restart = ['STOP', 'CHANGE_OFFERING to ' + prof.name, 'SET_NIC_QUEUES ' + prof.cpunumber, 'START',
       'PUSH_TUNING', 'VERIFY_TUNING'];
@@ -132,9 +132,10 @@ export function createFake() {
         return [200, { [key]: { success: true } }];
       }
       case 'scalevirtualrouterprofile': {
-        if (!params.profileid) {
+        if (!params.virtualrouterprofileid) {
           return [431, { [key]: { uuidList: [], errorcode: 431, cserrorcode: 4350,
-            errortext: 'Unable to execute API command scalevirtualrouterprofile due to missing parameter profileid' } }];
+            errortext: 'Unable to execute API command scalevirtualrouterprofile due to missing parameter '
+              + 'virtualrouterprofileid' } }];
         }
         const jobid = 'job-' + nextJob++;
         const dry = params.dryrun === 'true';

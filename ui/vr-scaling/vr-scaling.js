@@ -6,7 +6,7 @@
 (function () {
   const API_URL = '/client/api';
   // scaleVirtualRouterProfile's parameter naming the profile
-  const PROFILE_PARAM = 'profileid';
+  const PROFILE_PARAM = 'virtualrouterprofileid';
   const POLL_MS = Number(new URLSearchParams(window.location.search).get('poll')) || 2000;
 
   const state = { networks: [], vpcs: [], routers: [], offerings: new Map(), profiles: [] };
@@ -84,11 +84,11 @@
       if (job.jobstatus === 0) {
         continue;
       }
-      const result = job.jobresult || {};
+      const answer = job.jobresult || {};
       if (job.jobstatus === 1) {
-        return result;
+        return answer;
       }
-      throw new ApiError(command, result.errorcode || job.jobresultcode, result.errortext || 'the job failed');
+      throw new ApiError(command, answer.errorcode || job.jobresultcode, answer.errortext || 'the job failed');
     }
   }
 
@@ -303,10 +303,10 @@
     const buttons = document.querySelectorAll('#targets button');
     buttons.forEach((b) => { b.disabled = true; });
     try {
-      const result = await runJob('scaleVirtualRouterProfile',
+      const answer = await runJob('scaleVirtualRouterProfile',
         { [target.param]: target.item.id, [PROFILE_PARAM]: profileId, dryrun: dryRun },
         (jobid, polls) => renderProgress(title, 'Job ' + jobid + ' running… (check ' + polls + ')'));
-      const scaled = result.virtualrouterscale || result;
+      const scaled = answer.virtualrouterscale || answer;
       renderPlan(scaled, (dryRun ? 'Dry run done: ' : 'Scale done: ') + what);
       if (!dryRun) {
         await load();
