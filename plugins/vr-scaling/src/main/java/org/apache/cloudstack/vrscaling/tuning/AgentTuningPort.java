@@ -91,6 +91,30 @@ public class AgentTuningPort implements TuningPort {
         return new TuningOutcome(true, ok, false, message, keys, report.version());
     }
 
+    @Override
+    public TuningOutcome remove(long routerId) {
+        VrTuningReport report;
+        try {
+            report = exchange(routerId, VrTuningCommand.remove());
+        } catch (TuningNotDeliveredException e) {
+            return TuningOutcome.notDelivered(e.getMessage());
+        }
+        TuningOutcome outcome = report.toOutcome();
+        if (!outcome.isOk()) {
+            LOG.warn("Tuning removal on router {} did not succeed: {}", routerId, outcome.getMessage());
+            return outcome;
+        }
+        try {
+            // Without the digest the router no longer looks VR-Scale-tuned, so the next start leaves it alone.
+            vmInstanceDetailsDao.removeDetail(routerId, DIGEST_DETAIL);
+        } catch (RuntimeException e) {
+            LOG.warn("Router {} had its tuning file removed but clearing {} failed", routerId, DIGEST_DETAIL, e);
+            return new TuningOutcome(true, true, outcome.isChanged(), outcome.getMessage() + "; clearing "
+                    + DIGEST_DETAIL + " failed: " + e.getMessage(), outcome.getKeys(), outcome.getScriptVersion());
+        }
+        return outcome;
+    }
+
     /**
      * Reads the router's conntrack, drop, OOM, steal and CPU/memory measurements; changes nothing.
      *

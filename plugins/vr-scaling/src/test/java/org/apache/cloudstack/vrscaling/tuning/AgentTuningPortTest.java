@@ -331,6 +331,47 @@ public class AgentTuningPortTest {
 
     // ---- helpers ----
 
+    // ---- remove (unbind) ----
+
+    @Test
+    public void removeSendsTheRemoveModeAndClearsTheDigestWhenTheRouterConfirms() throws Exception {
+        ArgumentCaptor<Command> sent = ArgumentCaptor.forClass(Command.class);
+        when(agentManager.send(eq(HOST_ID), sent.capture())).thenAnswer(i -> ok(i.getArgument(1), removeReport(true)));
+
+        TuningOutcome outcome = port.remove(ROUTER_ID);
+
+        assertTrue(outcome.toString(), outcome.isOk());
+        assertEquals(TuningMode.REMOVE, ((VrTuningCommand) sent.getValue()).getMode());
+        assertEquals(NAME, ((VrTuningCommand) sent.getValue()).getAccessDetail(NetworkElementCommand.ROUTER_NAME));
+        verify(detailsDao).removeDetail(ROUTER_ID, AgentTuningPort.DIGEST_DETAIL);
+    }
+
+    @Test
+    public void failedRemoveKeepsTheDigestSoTheNextStartTriesAgain() throws Exception {
+        when(agentManager.send(eq(HOST_ID), any(Command.class)))
+                .thenAnswer(i -> new Answer(i.getArgument(1), false, removeReport(false)));
+
+        TuningOutcome outcome = port.remove(ROUTER_ID);
+
+        assertTrue(outcome.isDelivered());
+        assertFalse(outcome.isOk());
+        verify(detailsDao, never()).removeDetail(anyLong(), anyString());
+    }
+
+    @Test
+    public void removeOnAStoppedRouterIsNotDeliveredAndKeepsTheDigest() throws Exception {
+        when(router.getState()).thenReturn(VirtualMachine.State.Stopped);
+
+        assertNotDelivered(port.remove(ROUTER_ID), "is Stopped, not Running");
+        verify(agentManager, never()).send(anyLong(), any(Command.class));
+        verify(detailsDao, never()).removeDetail(anyLong(), anyString());
+    }
+
+    private static String removeReport(boolean ok) {
+        return "{\"mode\": \"remove\", \"ok\": " + ok + ", \"changed\": " + ok + ", \"version\": \"1.0.0\""
+                + (ok ? "" : ", \"error\": \"cannot remove /etc/sysctl.d/99-vr-scaling.conf\"") + "}";
+    }
+
     private void verifyNoDigest() {
         verify(detailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
         verify(detailsDao, never()).saveDetails(anyList());

@@ -19,4 +19,9 @@ public final class NotDeliveredTuningPort implements TuningPort {
     public TuningOutcome verify(long routerId, KernelTuning tuning) {
         return TuningOutcome.notDelivered(reason);
     }
+
+    @Override
+    public TuningOutcome remove(long routerId) {
+        return TuningOutcome.notDelivered(reason);
+    }
 }

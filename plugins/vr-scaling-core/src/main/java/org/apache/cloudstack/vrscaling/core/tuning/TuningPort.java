@@ -12,4 +12,7 @@ public interface TuningPort {
 
     /** Read the values in force and compare them with the tuning; change nothing. */
     TuningOutcome verify(long routerId, KernelTuning tuning);
+
+    /** Delete the persisted tuning from the router (its network was unbound); values in force stay until reboot. */
+    TuningOutcome remove(long routerId);
 }

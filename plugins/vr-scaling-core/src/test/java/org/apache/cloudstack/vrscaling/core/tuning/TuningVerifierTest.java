@@ -93,6 +93,14 @@ public class TuningVerifierTest {
     }
 
     @Test
+    public void notDeliveredRemoveIsNeverOk() {
+        TuningOutcome outcome = new NotDeliveredTuningPort("agent extension missing").remove(1);
+        assertFalse(outcome.isDelivered());
+        assertFalse(outcome.isOk());
+        assertEquals("not delivered: agent extension missing", outcome.toString());
+    }
+
+    @Test
     public void digestDependsOnValuesOnly() {
         String digest = TuningDigest.of(tuning);
         assertTrue(digest.matches("sha256:[0-9a-f]{64}"));
