@@ -6,6 +6,11 @@ public final class VrScalingEventTypes {
     public static final String PROFILE_UPDATE = "VRSCALING.PROFILE.UPDATE";
     public static final String PROFILE_DELETE = "VRSCALING.PROFILE.DELETE";
     public static final String SCALE = "VRSCALING.SCALE";
+    public static final String PROFILE_RESET = "VRSCALING.PROFILE.RESET";
+    /** Automatic rescale of a bound network/VPC whose routers came up at another size. */
+    public static final String RECONCILE = "VRSCALING.RECONCILE";
+    /** Automatic tuning push (or removal) when a router reaches Running. */
+    public static final String TUNING = "VRSCALING.TUNING";
 
     private VrScalingEventTypes() {
     }

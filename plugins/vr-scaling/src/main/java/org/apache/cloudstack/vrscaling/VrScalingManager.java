@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.DeleteVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ListVirtualRouterProfilesCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.ResetVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.UpdateVirtualRouterProfileCmd;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
@@ -24,6 +25,9 @@ public interface VrScalingManager {
     boolean deleteProfile(DeleteVirtualRouterProfileCmd cmd);
 
     ScaleReport scale(ScaleVirtualRouterProfileCmd cmd);
+
+    /** Removes a network's or VPC's profile binding; its routers are left as they are. */
+    boolean resetProfile(ResetVirtualRouterProfileCmd cmd);
 
     /** The network or VPC a scale call queues on; null when the ids do not resolve. */
     BindingScope syncScope(Long networkId, Long vpcId, Long routerId);

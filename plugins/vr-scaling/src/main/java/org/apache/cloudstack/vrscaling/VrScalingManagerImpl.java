@@ -3,22 +3,31 @@ package org.apache.cloudstack.vrscaling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
+import javax.naming.ConfigurationException;
 
 import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.DeleteVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ListVirtualRouterProfilesCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.ResetVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.UpdateVirtualRouterProfileCmd;
 import org.apache.cloudstack.context.CallContext;
 import org.apache.cloudstack.framework.config.ConfigKey;
 import org.apache.cloudstack.framework.config.Configurable;
+import org.apache.cloudstack.framework.jobs.AsyncJob;
+import org.apache.cloudstack.framework.messagebus.MessageBus;
 import org.apache.cloudstack.managed.context.ManagedContextRunnable;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
+import org.apache.cloudstack.vrscaling.lifecycle.JobStateSubscriber;
+import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
+import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
+import org.apache.cloudstack.vrscaling.lifecycle.RouterStateListener;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.profile.ProfileSpec;
 import org.apache.cloudstack.vrscaling.profile.ProfileView;
@@ -32,6 +41,7 @@ import com.cloud.user.User;
 import com.cloud.utils.Pair;
 import com.cloud.utils.component.ManagerBase;
 import com.cloud.utils.component.PluggableService;
+import com.cloud.vm.VirtualMachine;
 
 /** Thin entry point: exposes the commands and settings, records events, delegates to the services. */
 public class VrScalingManagerImpl extends ManagerBase implements VrScalingManager, PluggableService, Configurable {
@@ -42,6 +52,16 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     ProfileService profileService;
     @Inject
     ScaleService scaleService;
+    @Inject
+    ProfileBindings profileBindings;
+    @Inject
+    RouterStateListener routerStateListener;
+    @Inject
+    JobStateSubscriber jobStateSubscriber;
+    @Inject
+    LifecycleRunner lifecycleRunner;
+    @Inject
+    MessageBus messageBus;
 
     ScheduledExecutorService recoveryExecutor;
 
@@ -49,7 +69,7 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     public List<Class<?>> getCommands() {
         return new ArrayList<>(Arrays.asList(CreateVirtualRouterProfileCmd.class, ListVirtualRouterProfilesCmd.class,
                 UpdateVirtualRouterProfileCmd.class, DeleteVirtualRouterProfileCmd.class,
-                ScaleVirtualRouterProfileCmd.class));
+                ScaleVirtualRouterProfileCmd.class, ResetVirtualRouterProfileCmd.class));
     }
 
     @Override
@@ -63,7 +83,17 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     }
 
     @Override
+    public boolean configure(String name, Map<String, Object> params) throws ConfigurationException {
+        super.configure(name, params);
+        // Where CloudStack's own router manager registers: before any router can start.
+        VirtualMachine.State.getStateMachine().registerListener(routerStateListener);
+        return true;
+    }
+
+    @Override
     public boolean start() {
+        lifecycleRunner.start();
+        messageBus.subscribe(AsyncJob.Topics.JOB_STATE, jobStateSubscriber);
         if (recoveryExecutor == null) {
             recoveryExecutor = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "VrScalingRecovery");
@@ -82,6 +112,8 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
 
     @Override
     public boolean stop() {
+        messageBus.unsubscribe(AsyncJob.Topics.JOB_STATE, jobStateSubscriber);
+        lifecycleRunner.stop();
         if (recoveryExecutor != null) {
             recoveryExecutor.shutdownNow();
         }
@@ -147,6 +179,13 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     public ScaleReport scale(ScaleVirtualRouterProfileCmd cmd) {
         return scaleService.scale(cmd.getNetworkId(), cmd.getVpcId(), cmd.getRouterId(), cmd.getProfileId(),
                 cmd.getDryRun());
+    }
+
+    @Override
+    @ActionEvent(eventType = VrScalingEventTypes.PROFILE_RESET, eventDescription = "resetting virtual router profile")
+    public boolean resetProfile(ResetVirtualRouterProfileCmd cmd) {
+        profileBindings.unbind(cmd.getNetworkId(), cmd.getVpcId());
+        return true;
     }
 
     @Override

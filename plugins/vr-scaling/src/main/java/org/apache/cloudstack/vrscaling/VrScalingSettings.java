@@ -39,12 +39,19 @@ public class VrScalingSettings {
             Boolean.class, "vrscaling.scale.dryrun.default", "false",
             "Whether scaleVirtualRouterProfile only returns its plan when the call does not pass dryrun.", true);
 
+    public static final ConfigKey<Boolean> AUTOMATIC_ENABLED = new ConfigKey<>(ConfigKey.CATEGORY_NETWORK,
+            Boolean.class, "vrscaling.automatic.enabled", "true",
+            "Whether VR Scale keeps bound networks and VPCs of the zone at their profile on its own: NIC queues and "
+                    + "tuning at every router start, rescale of routers a restart recreated at another size. "
+                    + "false: only scaleVirtualRouterProfile changes anything.",
+            true, ConfigKey.Scope.Zone);
+
     /** Upper bound on any wait, whatever an operator sets: a job must not hang a network's queue forever. */
     static final int MAX_WAIT_SECONDS = 3600;
 
     public static ConfigKey<?>[] allKeys() {
         return new ConfigKey<?>[] {CONNTRACK_MEMORY_FRACTION, CONNTRACK_BYTES_PER_ENTRY, MAX_NIC_QUEUES,
-                RVR_ROLE_WAIT_SECONDS, DEFAULT_DRY_RUN};
+                RVR_ROLE_WAIT_SECONDS, DEFAULT_DRY_RUN, AUTOMATIC_ENABLED};
     }
 
     /** The sizing model for routers of a zone (null: the global values). */
@@ -71,6 +78,11 @@ public class VrScalingSettings {
 
     public boolean defaultDryRun() {
         return orDefault(DEFAULT_DRY_RUN.value(), Boolean.FALSE);
+    }
+
+    /** Whether the lifecycle hook acts for routers of the zone (an unreadable value counts as the default, on). */
+    public boolean automaticEnabled(long zoneId) {
+        return orDefault(AUTOMATIC_ENABLED.valueIn(zoneId), Boolean.TRUE);
     }
 
     private static <T> T orDefault(T value, T fallback) {

@@ -35,13 +35,13 @@ public class ApiContractTest {
     private final List<Class<?>> commands = new VrScalingManagerImpl().getCommands();
 
     @Test
-    public void managerExposesTheFiveCommands() {
+    public void managerExposesTheSixCommands() {
         Set<String> names = new HashSet<>();
         for (Class<?> command : commands) {
             names.add(command.getAnnotation(APICommand.class).name());
         }
         assertEquals(Set.of("createVirtualRouterProfile", "listVirtualRouterProfiles", "updateVirtualRouterProfile",
-                "deleteVirtualRouterProfile", "scaleVirtualRouterProfile"), names);
+                "deleteVirtualRouterProfile", "scaleVirtualRouterProfile", "resetVirtualRouterProfile"), names);
     }
 
     @Test

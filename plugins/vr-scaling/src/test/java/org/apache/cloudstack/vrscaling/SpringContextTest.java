@@ -13,6 +13,10 @@ import java.util.Set;
 import org.apache.cloudstack.api.APICommand;
 import org.apache.cloudstack.framework.config.ConfigKey;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
+import org.apache.cloudstack.vrscaling.lifecycle.JobStateSubscriber;
+import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
+import org.apache.cloudstack.vrscaling.lifecycle.ReconcileService;
+import org.apache.cloudstack.vrscaling.lifecycle.RouterStateListener;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.scale.PlanExecutor;
 import org.apache.cloudstack.vrscaling.scale.ScaleService;
@@ -50,7 +54,7 @@ public class SpringContextTest {
         VrScalingManagerImpl manager = context.getBean(VrScalingManagerImpl.class);
         assertEquals("VrScalingManager", manager.getName());
         assertTrue(context.getBeansOfType(PluggableService.class).containsValue(manager));
-        assertEquals(5, manager.getCommands().size());
+        assertEquals(6, manager.getCommands().size());
         for (Class<?> command : manager.getCommands()) {
             assertNotNull(command + " is not an API command", command.getAnnotation(APICommand.class));
         }
@@ -70,12 +74,27 @@ public class SpringContextTest {
     @Test
     public void everyConfigKeyIsDeclaredOnceWithPrefixAndDescription() {
         ConfigKey<?>[] keys = context.getBean(VrScalingManagerImpl.class).getConfigKeys();
-        assertEquals(5, keys.length);
+        assertEquals(6, keys.length);
         Set<String> names = new HashSet<>();
         for (ConfigKey<?> key : keys) {
             assertTrue(key.key() + " declared twice", names.add(key.key()));
             assertTrue(key.key(), key.key().startsWith("vrscaling."));
             assertTrue(key.key() + " needs a description", key.description().length() > 20);
         }
+    }
+
+    @Test
+    public void lifecycleHookIsWiredToTheManagerAndSharesOneRunner() {
+        VrScalingManagerImpl manager = context.getBean(VrScalingManagerImpl.class);
+        RouterStateListener listener = context.getBean(RouterStateListener.class);
+        LifecycleRunner runner = context.getBean(LifecycleRunner.class);
+        assertSame(listener, ReflectionTestUtils.getField(manager, "routerStateListener"));
+        assertSame(context.getBean(JobStateSubscriber.class),
+                ReflectionTestUtils.getField(manager, "jobStateSubscriber"));
+        assertSame(runner, ReflectionTestUtils.getField(listener, "runner"));
+        assertSame(runner, ReflectionTestUtils.getField(context.getBean(ReconcileService.class), "runner"));
+        assertSame(context.getBean(TuningPort.class), ReflectionTestUtils.getField(listener, "tuningPort"));
+        assertSame(context.getBean(ScaleService.class),
+                ReflectionTestUtils.getField(context.getBean(ReconcileService.class), "scaleService"));
     }
 }

@@ -21,9 +21,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.cloudstack.api.ApiErrorCode;
 import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ListVirtualRouterProfilesCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.ResetVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.UpdateVirtualRouterProfileCmd;
+import org.apache.cloudstack.framework.jobs.AsyncJob;
+import org.apache.cloudstack.framework.messagebus.MessageBus;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.lifecycle.JobStateSubscriber;
+import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
+import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
+import org.apache.cloudstack.vrscaling.lifecycle.RouterStateListener;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.profile.ProfileSpec;
 import org.apache.cloudstack.vrscaling.profile.ProfileView;
@@ -45,6 +52,16 @@ public class VrScalingManagerImplTest {
     ProfileService profileService;
     @Mock
     ScaleService scaleService;
+    @Mock
+    ProfileBindings profileBindings;
+    @Mock
+    RouterStateListener routerStateListener;
+    @Mock
+    JobStateSubscriber jobStateSubscriber;
+    @Mock
+    LifecycleRunner lifecycleRunner;
+    @Mock
+    MessageBus messageBus;
     @InjectMocks
     VrScalingManagerImpl manager;
 
@@ -119,6 +136,29 @@ public class VrScalingManagerImplTest {
                 eq(TimeUnit.SECONDS));
         task.getValue().run();
         verify(scaleService).recoverInterruptedPlans();
+    }
+
+    @Test
+    public void startRunsTheLifecyclePoolAndFollowsFinishedJobsAndStopUndoesBoth() {
+        manager.recoveryExecutor = mock(ScheduledExecutorService.class);
+
+        assertTrue(manager.start());
+        verify(lifecycleRunner).start();
+        verify(messageBus).subscribe(AsyncJob.Topics.JOB_STATE, jobStateSubscriber);
+
+        assertTrue(manager.stop());
+        verify(messageBus).unsubscribe(AsyncJob.Topics.JOB_STATE, jobStateSubscriber);
+        verify(lifecycleRunner).stop();
+    }
+
+    @Test
+    public void resetRemovesTheBindingOfTheGivenNetwork() {
+        ResetVirtualRouterProfileCmd cmd = new ResetVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(cmd, "networkId", 100L);
+
+        assertTrue(manager.resetProfile(cmd));
+
+        verify(profileBindings).unbind(100L, null);
     }
 
     @Test

@@ -61,6 +61,25 @@ public class BindingStore {
         return value(scope.getType(), scope.getId(), VrScalingDetails.PROFILE);
     }
 
+    /** Removes the scope's binding; its routers keep whatever size they run. Returns whether there was one. */
+    public boolean unbind(BindingScope scope) {
+        if (boundProfile(scope) == null) {
+            return false;
+        }
+        dao(scope.getType()).removeDetail(scope.getId(), VrScalingDetails.PROFILE);
+        return true;
+    }
+
+    /** Whether the scope's progress keys say a plan is running (on any management server). */
+    public boolean planRunning(BindingScope scope) {
+        return VrScalingDetails.STATE_RUNNING.equals(value(scope.getType(), scope.getId(), VrScalingDetails.STATE));
+    }
+
+    /** Records a note for people without touching the plan state. */
+    public void note(BindingScope scope, String note) {
+        dao(scope.getType()).addDetail(scope.getId(), VrScalingDetails.NOTE, fit(note), false);
+    }
+
     public int countNetworks(String offeringUuid) {
         return networkDetailsDao.findDetails(VrScalingDetails.PROFILE, offeringUuid, null).size();
     }

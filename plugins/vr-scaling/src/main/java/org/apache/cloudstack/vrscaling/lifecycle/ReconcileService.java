@@ -1,0 +1,170 @@
+package org.apache.cloudstack.vrscaling.lifecycle;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.cloudstack.api.ApiCommandResourceType;
+import org.apache.cloudstack.api.ServerApiException;
+import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
+import org.apache.cloudstack.framework.jobs.impl.AsyncJobVO;
+import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
+import org.apache.cloudstack.vrscaling.VrScalingSettings;
+import org.apache.cloudstack.vrscaling.binding.BindingScope;
+import org.apache.cloudstack.vrscaling.binding.BindingStore;
+import org.apache.cloudstack.vrscaling.scale.RouterObserver;
+import org.apache.cloudstack.vrscaling.scale.RouterReport;
+import org.apache.cloudstack.vrscaling.scale.ScaleReport;
+import org.apache.cloudstack.vrscaling.scale.ScaleService;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import com.cloud.vm.DomainRouterVO;
+import com.cloud.vm.VirtualMachine;
+
+/**
+ * Brings a bound network/VPC whose routers run another size back to its profile, with the same rolling plan as
+ * scaleVirtualRouterProfile (BACKUP first, one reboot each, revert on failure). It waits for CloudStack's own jobs
+ * on the network/VPC to finish first. Everything it decides is read from the database, so any management server
+ * may run it; the in-memory set only folds requests that arrive together on this one.
+ */
+public class ReconcileService {
+    static final long RETRY_DELAY_SECONDS = 30;
+    /** 20 x 30 s: longer than a rolling restart of a redundant pair takes; after that an operator should look. */
+    static final int MAX_RETRIES = 20;
+
+    private static final Logger LOG = LogManager.getLogger(ReconcileService.class);
+
+    @Inject
+    ProfileBindings bindings;
+    @Inject
+    BindingStore bindingStore;
+    @Inject
+    RouterObserver routerObserver;
+    @Inject
+    ScaleService scaleService;
+    @Inject
+    AsyncJobDao asyncJobDao;
+    @Inject
+    VrScalingSettings settings;
+    @Inject
+    LifecycleRunner runner;
+    @Inject
+    LifecycleEvents events;
+
+    private final Set<BindingScope> queued = ConcurrentHashMap.newKeySet();
+
+    /** Queues a reconcile of the scope; a request for a scope already queued here is folded into it. */
+    public void request(BindingScope scope, String why) {
+        if (scope == null) {
+            return;
+        }
+        if (!queued.add(scope)) {
+            LOG.debug("Reconcile of {} already queued; folded in: {}", scope, why);
+            return;
+        }
+        if (!runner.submit("reconcile " + scope, () -> attempt(scope, 1, why))) {
+            queued.remove(scope);
+        }
+    }
+
+    /** One try; returns what it did, for logs and tests. */
+    Outcome attempt(BindingScope scope, int attempt, String why) {
+        boolean retrying = false;
+        try {
+            Outcome outcome = tryOnce(scope, attempt, why);
+            retrying = outcome == Outcome.RETRY_LATER;
+            return outcome;
+        } finally {
+            if (!retrying) {
+                queued.remove(scope);
+            }
+        }
+    }
+
+    /** What an attempt did. */
+    enum Outcome { DISABLED, UNBOUND, NOTHING_TO_DO, RETRY_LATER, GAVE_UP, SCALED, FAILED }
+
+    private Outcome tryOnce(BindingScope scope, int attempt, String why) {
+        if (!settings.automaticEnabled(scope.getZoneId())) {
+            LOG.info("Not rescaling {} after {}: vrscaling.automatic.enabled is false for its zone", scope, why);
+            return Outcome.DISABLED;
+        }
+        ProfileBindings.Bound bound = bindings.bound(scope);
+        if (bound == null) {
+            LOG.debug("Not rescaling {} after {}: no profile is bound", scope, why);
+            return Outcome.UNBOUND;
+        }
+        String busy = busyWith(scope);
+        if (busy != null) {
+            if (attempt > MAX_RETRIES) {
+                String message = String.format(Locale.ROOT, "Automatic rescale of %s to profile %s after %s gave up: "
+                        + "%s for %d attempts over %d s. Run scaleVirtualRouterProfile once it is done.", scope,
+                        bound.getOffering().getName(), why, busy, MAX_RETRIES, MAX_RETRIES * RETRY_DELAY_SECONDS);
+                LOG.warn(message);
+                bindingStore.note(scope, message);
+                events.warn(VrScalingEventTypes.RECONCILE, message, scope);
+                return Outcome.GAVE_UP;
+            }
+            LOG.info("Rescale of {} waits: {} (attempt {} of {}, next in {} s)", scope, busy, attempt, MAX_RETRIES,
+                    RETRY_DELAY_SECONDS);
+            if (!runner.schedule("reconcile " + scope, () -> attempt(scope, attempt + 1, why), RETRY_DELAY_SECONDS)) {
+                return Outcome.GAVE_UP;
+            }
+            return Outcome.RETRY_LATER;
+        }
+        List<DomainRouterVO> offSize = routerObserver.routers(scope).stream()
+                .filter(r -> r.getState() != VirtualMachine.State.Destroyed
+                        && r.getState() != VirtualMachine.State.Expunging)
+                .filter(r -> r.getServiceOfferingId() != bound.getOffering().getId())
+                .collect(Collectors.toList());
+        if (offSize.isEmpty()) {
+            LOG.debug("{} already runs profile {} on every router", scope, bound.getOffering().getName());
+            return Outcome.NOTHING_TO_DO;
+        }
+        String names = offSize.stream().map(DomainRouterVO::getInstanceName).collect(Collectors.joining(", "));
+        LOG.info("Rescaling {} to profile {} after {}: {} run(s) another size", scope, bound.getOffering().getName(),
+                why, names);
+        try {
+            ScaleReport report = scaleService.scale(scope.isVpc() ? null : scope.getId(),
+                    scope.isVpc() ? scope.getId() : null, null, bound.getOffering().getId(), false);
+            int reboots = report.getRouters().stream().mapToInt(RouterReport::getReboots).sum();
+            String message = String.format(Locale.ROOT, "Rescaled %s to profile %s after %s: %s, %d reboot(s)%s",
+                    scope, bound.getOffering().getName(), why, names, reboots,
+                    report.getWarnings().isEmpty() ? "" : "; " + String.join("; ", report.getWarnings()));
+            LOG.info(message);
+            events.info(VrScalingEventTypes.RECONCILE, message, scope);
+            return Outcome.SCALED;
+        } catch (RuntimeException e) {
+            String cause = e instanceof ServerApiException ? ((ServerApiException) e).getDescription() : e.getMessage();
+            String message = String.format(Locale.ROOT, "Automatic rescale of %s to profile %s after %s failed; "
+                    + "routers not rescaled keep running at their current size: %s", scope,
+                    bound.getOffering().getName(), why, cause);
+            LOG.warn(message, e);
+            bindingStore.note(scope, message);
+            events.error(VrScalingEventTypes.RECONCILE, message, scope);
+            return Outcome.FAILED;
+        }
+    }
+
+    /** Why the scope must not be touched now (CloudStack's job or a VR Scale plan on it), or null. */
+    private String busyWith(BindingScope scope) {
+        String type = (scope.isVpc() ? ApiCommandResourceType.Vpc : ApiCommandResourceType.Network).toString();
+        AsyncJobVO job = asyncJobDao.findInstancePendingAsyncJob(type, scope.getId());
+        if (job != null) {
+            return "job " + job.getId() + " (" + simpleName(job.getCmd()) + ") is still running on it";
+        }
+        if (bindingStore.planRunning(scope)) {
+            return "a VR Scale plan is running on it";
+        }
+        return null;
+    }
+
+    private static String simpleName(String className) {
+        return className == null ? "unknown command" : className.substring(className.lastIndexOf('.') + 1);
+    }
+}
