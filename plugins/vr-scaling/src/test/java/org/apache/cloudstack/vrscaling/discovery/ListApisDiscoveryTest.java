@@ -38,10 +38,16 @@ public class ListApisDiscoveryTest {
     private static final Set<String> BASE_LIST_PARAMS = Set.of("keyword", "page", "pagesize");
     private static final List<String> PROFILE_APIS = List.of("createVirtualRouterProfile", "listVirtualRouterProfiles",
             "updateVirtualRouterProfile", "deleteVirtualRouterProfile", "scaleVirtualRouterProfile");
-    /** CloudStack 4.22 list APIs by cmk noun, for the arguments this plugin takes. */
-    private static final Map<String, String> CLOUDSTACK_LIST_APIS = Map.of("networks", "listNetworks", "vpcs",
-            "listVPCs", "routers", "listRouters", "serviceofferings", "listServiceOfferings", "accounts",
-            "listAccounts", "zones", "listZones", "domains", "listDomains", "projects", "listProjects");
+    /** CloudStack 4.22 list APIs by cmk noun (a subset: the ones a router-related argument can point at). */
+    private static final Map<String, String> CLOUDSTACK_LIST_APIS = Map.ofEntries(
+            Map.entry("networks", "listNetworks"), Map.entry("vpcs", "listVPCs"), Map.entry("routers", "listRouters"),
+            Map.entry("serviceofferings", "listServiceOfferings"), Map.entry("accounts", "listAccounts"),
+            Map.entry("zones", "listZones"), Map.entry("pods", "listPods"), Map.entry("clusters", "listClusters"),
+            Map.entry("hosts", "listHosts"), Map.entry("domains", "listDomains"),
+            Map.entry("projects", "listProjects"), Map.entry("networkofferings", "listNetworkOfferings"),
+            Map.entry("vpcofferings", "listVPCOfferings"), Map.entry("virtualmachines", "listVirtualMachines"),
+            Map.entry("systemvms", "listSystemVms"), Map.entry("templates", "listTemplates"),
+            Map.entry("storagepools", "listStoragePools"), Map.entry("users", "listUsers"));
 
     private static List<Class<?>> commands;
     private static Map<String, Map<String, Object>> apis;
@@ -190,9 +196,10 @@ public class ListApisDiscoveryTest {
                         : CLOUDSTACK_LIST_APIS.get(noun);
                 if (target == null) {
                     failures.add(apiName + " " + arg + "=: cmk looks for a list API with noun '" + noun + "' (list"
-                            + noun + "), which neither CloudStack nor this plugin has, so the argument gets no "
+                            + noun + "), which is neither this plugin's nor one of the CloudStack list APIs this test "
+                            + "knows " + CLOUDSTACK_LIST_APIS.values() + ", so the argument likely gets no "
                             + "completion; name it after its list API (e.g. virtualrouterprofileid for "
-                            + "listVirtualRouterProfiles)");
+                            + "listVirtualRouterProfiles), or add the CloudStack API here if it exists");
                 } else {
                     resolved.put(apiName + " " + arg + "=", target);
                 }
