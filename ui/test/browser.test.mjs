@@ -71,6 +71,8 @@ try {
       '2 vCPU, 2048 MiB', '1 vCPU, 256 MiB', '4 vCPU, 4096 MiB', 'PRIMARY', 'BACKUP']) {
       assert(text.includes(s), 'networks table lacks "' + s + '":\n' + text);
     }
+    assert(await page.locator('#targets tbody tr').count() === 3, 'expected 3 rows (VPC + 2 isolated networks, '
+      + 'each once although listed with and without projectid=-1)');
     assert(!text.includes('shared-public'), 'a shared network was listed as having its own router');
     assert(!text.includes('tier1\t'), 'a VPC tier was listed on its own instead of through its VPC');
     assert((await row('net-web').innerText()).includes('vr-medium'), 'net-web routers not shown at vr-medium');
@@ -96,6 +98,10 @@ try {
     const commands = new Set(fake.calls.map((c) => c.command));
     for (const c of ['listnetworks', 'listvpcs', 'listrouters', 'listserviceofferings', 'listvirtualrouterprofiles']) {
       assert(commands.has(c), 'page never called ' + c);
+    }
+    for (const c of ['listnetworks', 'listvpcs', 'listrouters']) {
+      assert(fake.calls.some((x) => x.command === c && x.params.projectid === '-1' && x.params.listall === 'true'),
+        c + ' not also called with listall=true projectid=-1 (project resources)');
     }
   });
 

@@ -141,21 +141,34 @@
 
   // ---- loading -------------------------------------------------------------------------------------------------
 
+  // All accounts' items plus all projects' items (CloudStack lists project resources only with projectid=-1).
+  async function listEverywhere(command, objectName) {
+    const [plain, projects] = await Promise.all([
+      call(command, { listall: true }),
+      call(command, { listall: true, projectid: -1 })
+    ]);
+    const byId = new Map();
+    for (const item of [...(plain[objectName] || []), ...(projects[objectName] || [])]) {
+      byId.set(item.id, item);
+    }
+    return [...byId.values()];
+  }
+
   async function load() {
     clearError();
     status('Loading…');
     try {
       const [networks, vpcs, routers, offerings, profiles] = await Promise.all([
-        call('listNetworks', { listall: true }),
-        call('listVPCs', { listall: true }),
-        call('listRouters', { listall: true }),
+        listEverywhere('listNetworks', 'network'),
+        listEverywhere('listVPCs', 'vpc'),
+        listEverywhere('listRouters', 'router'),
         call('listServiceOfferings', { issystem: true, systemvmtype: 'domainrouter' }),
         call('listVirtualRouterProfiles')
       ]);
       // VPC tiers are handled through their VPC; shared/L2 networks have no virtual router of their own to size
-      state.networks = (networks.network || []).filter((n) => !n.vpcid && n.type === 'Isolated');
-      state.vpcs = vpcs.vpc || [];
-      state.routers = routers.router || [];
+      state.networks = networks.filter((n) => !n.vpcid && n.type === 'Isolated');
+      state.vpcs = vpcs;
+      state.routers = routers;
       state.offerings = new Map((offerings.serviceoffering || []).map((o) => [o.id, o]));
       state.profiles = profiles.virtualrouterprofile || [];
       render();
