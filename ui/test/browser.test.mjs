@@ -1,8 +1,8 @@
 // Headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) against the fake management server:
 // the page loads and lists, a dry run shows the plan, a scale runs to completion through job polling, API errors
-// (synchronous and from an async job) are shown, a profile is created and deleted. Saves ui/target/vr-scaling.png (after the scale)
-// and ui/target/vr-scaling-error.png (error display).
-// Prints "N passed, N failed" last and exits 1 on any failure.
+// (synchronous and from an async job) are shown, a profile is created and deleted, the session works with an
+// HttpOnly cookie or the UI's stored token. Saves ui/target/vr-scaling.png (after the scale) and
+// ui/target/vr-scaling-error.png (error display). Prints "N passed, N failed" last and exits 1 on any failure.
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -177,6 +177,32 @@ try {
     assert(await profileRow('vr-xl').count() === 0, 'vr-xl still listed');
     const del = fake.calls.filter((c) => c.command === 'deletevirtualrouterprofile').pop();
     assert(del.method === 'POST' && del.params.id.startsWith('so-new-'), JSON.stringify(del));
+  });
+
+  await check('with CloudStack\'s HttpOnly session cookie the page authenticates through the cookie', async () => {
+    await context.clearCookies();
+    await context.addCookies([{ name: 'sessionkey', value: SESSION_KEY, url: base, httpOnly: true }]);
+    const before = fake.calls.length;
+    await page.reload();
+    await page.locator('#status', { hasText: 'Loaded' }).waitFor();
+    const calls = fake.calls.slice(before).filter((c) => c.command.startsWith('list'));
+    assert(calls.length >= 5, 'only ' + calls.length + ' list calls after reload');
+    for (const c of calls) {
+      assert(c.params.sessionkey === undefined && c.cookie.includes('sessionkey=' + SESSION_KEY), JSON.stringify(c));
+    }
+  });
+
+  await check('without the cookie it sends the UI\'s stored token, and the server\'s 401 is shown', async () => {
+    await context.clearCookies();
+    await page.evaluate((key) => window.localStorage.setItem('primate__Access-Token',
+      JSON.stringify({ value: key, expire: null })), SESSION_KEY);
+    const before = fake.calls.length;
+    await page.reload();
+    await page.locator('#status', { hasText: 'Loaded' }).waitFor();
+    assert(fake.calls.slice(before).every((c) => c.params.sessionkey === SESSION_KEY), 'stored token not sent');
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    await page.locator('#error', { hasText: 'error 401' }).waitFor();
   });
 
   await check('the page loads nothing from anywhere but its own origin (no CDN)', async () => {

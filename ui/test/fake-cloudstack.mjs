@@ -183,6 +183,13 @@ export function createFake() {
     }
   }
 
+  // Like ApiServlet: the sessionkey parameter and/or the sessionkey cookie; whichever is given must match.
+  function authenticated(req, params) {
+    const cookie = /(?:^|;\s*)sessionkey=([^;]*)/.exec(req.headers.cookie || '');
+    const given = [params.sessionkey, cookie && cookie[1]].filter((v) => v !== undefined && v !== null);
+    return given.length > 0 && given.every((v) => v === SESSION_KEY);
+  }
+
   async function handle(req, res, pageDir) {
     const url = new URL(req.url, 'http://localhost');
     if (url.pathname === '/client/api') {
@@ -195,12 +202,12 @@ export function createFake() {
         Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
       }
       const command = String(params.command || '').toLowerCase();
-      calls.push({ method: req.method, command, params });
+      calls.push({ method: req.method, command, params, cookie: req.headers.cookie || '' });
       let status;
       let json;
       if (params.response !== 'json') {
         [status, json] = [400, { errorresponse: { errorcode: 400, errortext: 'fake answers response=json only' } }];
-      } else if (params.sessionkey !== SESSION_KEY) {
+      } else if (!authenticated(req, params)) {
         [status, json] = [401, { [command + 'response']: { uuidList: [], errorcode: 401,
           errortext: 'unable to verify user credentials and/or request signature' } }];
       } else if (MUTATING.has(command) && req.method !== 'POST') {

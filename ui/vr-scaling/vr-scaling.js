@@ -1,6 +1,6 @@
 // VR Scale page for the CloudStack UI's config.json "plugins" entry (shown in an iframe, same origin as the UI).
-// It calls the API exactly like the UI: /client/api?command=...&response=json&sessionkey=<the sessionkey cookie>,
-// GET for reads and POST (form body) for anything that changes state.
+// It calls the API like the UI: /client/api?command=...&response=json&sessionkey=<the session key>, with the session
+// cookies; GET for reads and POST (form body) for anything that changes state.
 'use strict';
 
 (function () {
@@ -21,12 +21,28 @@
 
   // ---- API access ----------------------------------------------------------------------------------------------
 
+  // The session key as the UI sends it. CloudStack sets the sessionkey cookie HttpOnly, so usually the page cannot
+  // read it: then the UI's own copy (local storage "<namespace>Access-Token", kept by the UI after login) is used,
+  // and without either the browser's cookies alone authenticate the same-origin request.
   function sessionKey() {
     for (const part of document.cookie.split(';')) {
       const [name, ...rest] = part.trim().split('=');
-      if (name === 'sessionkey') {
+      if (name === 'sessionkey' && rest.length) {
         return decodeURIComponent(rest.join('='));
       }
+    }
+    try {
+      for (let i = 0; i < window.localStorage.length; i++) {
+        const name = window.localStorage.key(i);
+        if (name && name.endsWith('Access-Token')) {
+          const stored = JSON.parse(window.localStorage.getItem(name));
+          if (stored && typeof stored.value === 'string' && stored.value) {
+            return stored.value;
+          }
+        }
+      }
+    } catch (e) {
+      // no readable local storage: rely on the cookies
     }
     return null;
   }
