@@ -200,6 +200,12 @@ try {
     await page.reload();
     await page.locator('#status', { hasText: 'Loaded' }).waitFor();
     assert(fake.calls.slice(before).every((c) => c.params.sessionkey === SESSION_KEY), 'stored token not sent');
+    await page.evaluate((key) => window.localStorage.setItem('primate__Access-Token', JSON.stringify(key)),
+      SESSION_KEY);
+    const plainBefore = fake.calls.length;
+    await page.reload();
+    await page.locator('#status', { hasText: 'Loaded' }).waitFor();
+    assert(fake.calls.slice(plainBefore).every((c) => c.params.sessionkey === SESSION_KEY), 'plain stored token not sent');
     await page.evaluate(() => window.localStorage.clear());
     await page.reload();
     await page.locator('#error', { hasText: 'error 401' }).waitFor();

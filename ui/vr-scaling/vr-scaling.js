@@ -35,9 +35,11 @@
       for (let i = 0; i < window.localStorage.length; i++) {
         const name = window.localStorage.key(i);
         if (name && name.endsWith('Access-Token')) {
+          // stored as a JSON string, or as {"value": ..., "expire": ...} by older storage plugins
           const stored = JSON.parse(window.localStorage.getItem(name));
-          if (stored && typeof stored.value === 'string' && stored.value) {
-            return stored.value;
+          const value = stored && typeof stored === 'object' ? stored.value : stored;
+          if (typeof value === 'string' && value) {
+            return value;
           }
         }
       }
