@@ -1,0 +1,232 @@
+package org.apache.cloudstack.vrscaling.lifecycle;
+
+import static org.apache.cloudstack.vrscaling.TestSupport.offering;
+import static org.apache.cloudstack.vrscaling.TestSupport.router;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+
+import org.apache.cloudstack.api.ServerApiException;
+import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
+import org.apache.cloudstack.framework.jobs.impl.AsyncJobVO;
+import org.apache.cloudstack.vrscaling.VrScalingErrors;
+import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
+import org.apache.cloudstack.vrscaling.VrScalingSettings;
+import org.apache.cloudstack.vrscaling.binding.BindingScope;
+import org.apache.cloudstack.vrscaling.binding.BindingStore;
+import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
+import org.apache.cloudstack.vrscaling.scale.RouterObserver;
+import org.apache.cloudstack.vrscaling.scale.ScaleReport;
+import org.apache.cloudstack.vrscaling.scale.ScaleService;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.mockito.Mock;
+import org.mockito.junit.MockitoJUnitRunner;
+
+import com.cloud.network.router.VirtualRouter;
+import com.cloud.vm.DomainRouterVO;
+import com.cloud.vm.VirtualMachine;
+
+@RunWith(MockitoJUnitRunner.class)
+public class ReconcileServiceTest {
+    private static final long ZONE_ID = 1L;
+    private static final long PROFILE = 5L;
+    private static final long DEFAULT = 1L;
+
+    @Mock
+    ProfileBindings bindings;
+    @Mock
+    BindingStore bindingStore;
+    @Mock
+    RouterObserver routerObserver;
+    @Mock
+    ScaleService scaleService;
+    @Mock
+    AsyncJobDao asyncJobDao;
+    @Mock
+    VrScalingSettings settings;
+    @Mock
+    LifecycleEvents events;
+
+    private final ManualRunner runner = new ManualRunner();
+    private final ReconcileService service = new ReconcileService();
+    private final BindingScope network = new BindingScope(BindingScope.Type.NETWORK, 100L, "net-uuid", "web", ZONE_ID);
+    private final BindingScope vpc = new BindingScope(BindingScope.Type.VPC, 200L, "vpc-uuid", "shop", ZONE_ID);
+
+    @Before
+    public void wire() {
+        service.bindings = bindings;
+        service.bindingStore = bindingStore;
+        service.routerObserver = routerObserver;
+        service.scaleService = scaleService;
+        service.asyncJobDao = asyncJobDao;
+        service.settings = settings;
+        service.runner = runner;
+        service.events = events;
+        ProfileBindings.Bound bound = new ProfileBindings.Bound(offering(PROFILE, "big", 2, 1000, 2048),
+                new SizingModel(SizingAssumptions.defaults()).derive(new RouterSize(2, 1000, 2048)));
+        lenient().when(settings.automaticEnabled(ZONE_ID)).thenReturn(true);
+        lenient().when(bindings.bound(any())).thenReturn(bound);
+        List<DomainRouterVO> routers = List.of(
+                router(31L, "r-31-VM", VirtualMachine.State.Running, DEFAULT, VirtualRouter.RedundantState.PRIMARY),
+                router(32L, "r-32-VM", VirtualMachine.State.Running, DEFAULT, VirtualRouter.RedundantState.BACKUP));
+        lenient().when(routerObserver.routers(network)).thenReturn(routers);
+        ScaleReport report = report();
+        lenient().when(scaleService.scale(any(), any(), any(), any(), anyBoolean())).thenReturn(report);
+    }
+
+    @Test
+    public void offSizeRoutersOfABoundNetworkAreRescaledToItsProfileForReal() {
+        service.request(network, "RestartNetworkCmd job 9");
+
+        verify(scaleService).scale(100L, null, null, PROFILE, false);
+        verify(events).info(eq(VrScalingEventTypes.RECONCILE), contains("r-31-VM, r-32-VM"), eq(network));
+    }
+
+    @Test
+    public void aVpcIsRescaledByItsVpcId() {
+        List<DomainRouterVO> routers = List.of(router(41L, "r-41-VM", VirtualMachine.State.Running, DEFAULT, null));
+        when(routerObserver.routers(vpc)).thenReturn(routers);
+
+        service.request(vpc, "RestartVPCCmd job 10");
+
+        verify(scaleService).scale(null, 200L, null, PROFILE, false);
+        verify(asyncJobDao).findInstancePendingAsyncJob("Vpc", 200L);
+    }
+
+    @Test
+    public void routersAlreadyAtTheProfileNeedNothing() {
+        List<DomainRouterVO> routers = List.of(
+                router(31L, "r-31-VM", VirtualMachine.State.Running, PROFILE, VirtualRouter.RedundantState.PRIMARY),
+                router(33L, "r-33-VM", VirtualMachine.State.Destroyed, DEFAULT, null));
+        when(routerObserver.routers(network)).thenReturn(routers);
+
+        assertEquals(ReconcileService.Outcome.NOTHING_TO_DO, service.attempt(network, 1, "test"));
+
+        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+    }
+
+    @Test
+    public void switchedOffForTheZoneItDoesNothingAtAll() {
+        when(settings.automaticEnabled(ZONE_ID)).thenReturn(false);
+
+        assertEquals(ReconcileService.Outcome.DISABLED, service.attempt(network, 1, "test"));
+
+        verifyNoInteractions(bindings, asyncJobDao, routerObserver, scaleService, events);
+    }
+
+    @Test
+    public void anUnboundNetworkIsLeftAlone() {
+        when(bindings.bound(network)).thenReturn(null);
+
+        assertEquals(ReconcileService.Outcome.UNBOUND, service.attempt(network, 1, "test"));
+
+        verifyNoInteractions(asyncJobDao, scaleService);
+    }
+
+    @Test
+    public void whileCloudStacksJobOnTheNetworkRunsItWaitsAndTriesAgainLater() {
+        AsyncJobVO restart = mock(AsyncJobVO.class);
+        when(restart.getId()).thenReturn(9L);
+        when(restart.getCmd()).thenReturn("org.apache.cloudstack.api.command.user.network.RestartNetworkCmd");
+        when(asyncJobDao.findInstancePendingAsyncJob("Network", 100L)).thenReturn(restart);
+
+        service.request(network, "router r-31-VM came up at offering 1");
+
+        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+        assertEquals(1, runner.delayed.size());
+        assertEquals(ReconcileService.RETRY_DELAY_SECONDS, runner.delayed.get(0).getDelaySeconds());
+
+        when(asyncJobDao.findInstancePendingAsyncJob("Network", 100L)).thenReturn(null);
+        runner.releaseDelayed();
+
+        verify(scaleService).scale(100L, null, null, PROFILE, false);
+    }
+
+    @Test
+    public void requestsArrivingWhileOneIsQueuedAreFoldedIntoIt() {
+        AsyncJobVO pending = mock(AsyncJobVO.class);
+        when(asyncJobDao.findInstancePendingAsyncJob("Network", 100L)).thenReturn(pending);
+        service.request(network, "router r-31-VM came up at offering 1");
+        service.request(network, "router r-32-VM came up at offering 1");
+        service.request(network, "RestartNetworkCmd job 9");
+        assertEquals(1, runner.delayed.size());
+
+        when(asyncJobDao.findInstancePendingAsyncJob("Network", 100L)).thenReturn(null);
+        runner.releaseDelayed();
+
+        verify(scaleService, times(1)).scale(any(), any(), any(), any(), anyBoolean());
+        // Done: the next request is a new one.
+        service.request(network, "RestartNetworkCmd job 11");
+        verify(scaleService, times(2)).scale(any(), any(), any(), any(), anyBoolean());
+    }
+
+    @Test
+    public void aVrScalePlanRunningOnTheNetworkAlsoMeansWait() {
+        when(bindingStore.planRunning(network)).thenReturn(true);
+
+        assertEquals(ReconcileService.Outcome.RETRY_LATER, service.attempt(network, 1, "test"));
+
+        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+    }
+
+    @Test
+    public void itGivesUpAfterTheLastRetryAndSaysSo() {
+        AsyncJobVO pending = mock(AsyncJobVO.class);
+        when(asyncJobDao.findInstancePendingAsyncJob("Network", 100L)).thenReturn(pending);
+        service.request(network, "RestartNetworkCmd job 9");
+        int rounds = 0;
+        while (runner.releaseDelayed() > 0) {
+            rounds++;
+        }
+
+        assertEquals(ReconcileService.MAX_RETRIES, rounds);
+        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+        verify(events).warn(eq(VrScalingEventTypes.RECONCILE), contains("gave up"), eq(network));
+        verify(bindingStore).note(eq(network), contains("Run scaleVirtualRouterProfile"));
+    }
+
+    @Test
+    public void aFailedRescaleIsRecordedAsAnErrorEventWithTheReasonAndNoted() {
+        ServerApiException failure = VrScalingErrors.failed(
+                "Scaling network web failed at step START on router r-32-VM: no capacity. Reverted: offering back");
+        when(scaleService.scale(any(), any(), any(), any(), anyBoolean())).thenThrow(failure);
+
+        assertEquals(ReconcileService.Outcome.FAILED, service.attempt(network, 1, "RestartNetworkCmd job 9"));
+
+        verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("no capacity"), eq(network));
+        verify(bindingStore).note(eq(network), contains("keep running at their current size"));
+    }
+
+    @Test
+    public void nothingThrownByTheRescaleEscapesTheBackgroundTask() {
+        when(scaleService.scale(any(), any(), any(), any(), anyBoolean())).thenThrow(new IllegalStateException("x"));
+
+        service.request(network, "test");
+
+        assertTrue(runner.ran.get(0).startsWith("reconcile network web"));
+        verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("failed"), eq(network));
+    }
+
+    private static ScaleReport report() {
+        ScaleReport report = mock(ScaleReport.class);
+        lenient().when(report.getRouters()).thenReturn(List.of());
+        lenient().when(report.getWarnings()).thenReturn(List.of());
+        return report;
+    }
+}
