@@ -1,0 +1,351 @@
+package org.apache.cloudstack.vrscaling.scale;
+
+import static org.apache.cloudstack.vrscaling.TestSupport.offering;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.cloudstack.framework.jobs.AsyncJob;
+import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
+import org.apache.cloudstack.framework.jobs.impl.AsyncJobVO;
+import org.apache.cloudstack.jobs.JobInfo;
+import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
+import org.apache.cloudstack.vrscaling.VrScalingSettings;
+import org.apache.cloudstack.vrscaling.binding.BindingStore;
+import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
+import org.apache.cloudstack.vrscaling.core.profile.TuningOverrides;
+import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
+import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
+import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
+import org.apache.cloudstack.vrscaling.lifecycle.LifecycleEvents;
+import org.apache.cloudstack.vrscaling.lifecycle.LifecycleWiring;
+import org.apache.cloudstack.vrscaling.profile.ProfileService;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.mockito.Mock;
+import org.mockito.junit.MockitoJUnitRunner;
+
+import com.cloud.exception.ConcurrentOperationException;
+import com.cloud.network.Network;
+import com.cloud.network.VirtualNetworkApplianceService;
+import com.cloud.network.dao.NetworkDao;
+import com.cloud.network.dao.NetworkVO;
+import com.cloud.network.router.VirtualRouter;
+import com.cloud.network.vpc.dao.VpcDao;
+import com.cloud.service.ServiceOfferingVO;
+import com.cloud.service.dao.ServiceOfferingDao;
+import com.cloud.utils.fsm.StateMachine2;
+import com.cloud.vm.VMInstanceDetailVO;
+import com.cloud.vm.VirtualMachine;
+import com.cloud.vm.VirtualMachine.Event;
+import com.cloud.vm.VirtualMachine.State;
+import com.cloud.vm.VirtualMachineManager;
+import com.cloud.vm.VmDetailConstants;
+import com.cloud.vm.dao.DomainRouterDao;
+import com.cloud.vm.dao.VMInstanceDetailsDao;
+
+/**
+ * restartNetwork cleanup=true on a bound redundant network, as VR Scale sees it: CloudStack replaces both routers
+ * by new VMs at its default offering (state-machine transitions while its job runs), then publishes job.state.
+ * The real listener, subscriber, reconcile, ScaleService, PlanExecutor and planner run over faked CloudStack.
+ */
+@RunWith(MockitoJUnitRunner.class)
+public class RestartWithCleanupFlowTest {
+    private static final long NETWORK_ID = 100L;
+    private static final long DEFAULT = 1L;
+    private static final long PROFILE = 5L;
+    private static final String PROFILE_UUID = "offering-uuid-5";
+    private static final long RESTART_JOB = 9L;
+    private static final String RESTART_CMD = "org.apache.cloudstack.api.command.user.network.RestartNetworkCmd";
+
+    @Mock
+    ProfileService profileService;
+    @Mock
+    BindingStore bindingStore;
+    @Mock
+    NetworkDao networkDao;
+    @Mock
+    VpcDao vpcDao;
+    @Mock
+    DomainRouterDao routerDao;
+    @Mock
+    VirtualMachineManager vmManager;
+    @Mock
+    VirtualNetworkApplianceService routerService;
+    @Mock
+    VrScalingSettings settings;
+    @Mock
+    ServiceOfferingDao serviceOfferingDao;
+    @Mock
+    VMInstanceDetailsDao vmDetailsDao;
+    @Mock
+    TuningPort tuningPort;
+    @Mock
+    AsyncJobDao asyncJobDao;
+    @Mock
+    LifecycleEvents events;
+
+    private final Map<Long, String> queueDetails = new HashMap<>();
+    private final AtomicBoolean planRunning = new AtomicBoolean();
+    private final List<Long> capacityFailsAtProfileSize = new ArrayList<>();
+    private FakeRouters cloud;
+    private LifecycleWiring hook;
+    private int profileQueues;
+
+    @Before
+    public void wire() throws Exception {
+        cloud = new FakeRouters(routerDao, routerService);
+        ServiceOfferingVO old = offering(DEFAULT, "System Offering For Software Router", 1, 500, 256);
+        ServiceOfferingVO profile = offering(PROFILE, "big", 2, 1000, 2048);
+        lenient().when(serviceOfferingDao.findByIdIncludingRemoved(DEFAULT)).thenReturn(old);
+        lenient().when(serviceOfferingDao.findByIdIncludingRemoved(PROFILE)).thenReturn(profile);
+        lenient().when(serviceOfferingDao.findById(PROFILE)).thenReturn(profile);
+        lenient().when(serviceOfferingDao.findByUuid(PROFILE_UUID)).thenReturn(profile);
+        lenient().when(profileService.findProfileOffering(PROFILE)).thenReturn(profile);
+        lenient().when(profileService.isProfile(PROFILE)).thenReturn(true);
+        RouterProfile big = new RouterProfile("big", new RouterSize(2, 1000, 2048), TuningOverrides.none());
+        lenient().when(profileService.toProfile(profile)).thenReturn(big);
+        lenient().when(profileService.findOfferingIncludingRemoved(DEFAULT)).thenReturn(old);
+        SizingModel model = new SizingModel(SizingAssumptions.defaults());
+        profileQueues = (int) model.derive(big.getSize()).value(TuningKey.NIC_QUEUES);
+        lenient().when(settings.sizingModel(any())).thenReturn(model);
+        lenient().when(settings.roleWaitSeconds()).thenReturn(60);
+        lenient().when(settings.automaticEnabled(anyLong())).thenReturn(true);
+        lenient().when(tuningPort.apply(anyLong(), any()))
+                .thenReturn(new TuningOutcome(true, true, true, "applied", List.of(), "1"));
+        lenient().when(tuningPort.verify(anyLong(), any()))
+                .thenReturn(new TuningOutcome(true, true, false, "all values match", List.of(), "1"));
+
+        // The network is bound; the plan's progress keys say whether a plan runs, as in the database.
+        lenient().when(bindingStore.boundProfile(any())).thenReturn(PROFILE_UUID);
+        lenient().doAnswer(inv -> {
+            planRunning.set(true);
+            return null;
+        }).when(bindingStore).planStarted(any(), anyString());
+        lenient().doAnswer(inv -> {
+            planRunning.set(false);
+            return null;
+        }).when(bindingStore).planFinished(any(), anyLong(), anyBoolean(), anyString());
+        lenient().when(bindingStore.planRunning(any())).thenAnswer(inv -> planRunning.get());
+
+        lenient().when(vmDetailsDao.findDetail(anyLong(), eq(VmDetailConstants.NIC_MULTIQUEUE_NUMBER)))
+                .thenAnswer(inv -> detail(queueDetails.get(inv.getArgument(0, Long.class))));
+        lenient().doAnswer(inv -> queueDetails.put(inv.getArgument(0), inv.getArgument(2))).when(vmDetailsDao)
+                .addDetail(anyLong(), eq(VmDetailConstants.NIC_MULTIQUEUE_NUMBER), anyString(), anyBoolean());
+
+        NetworkVO network = mock(NetworkVO.class);
+        lenient().when(network.getId()).thenReturn(NETWORK_ID);
+        lenient().when(network.getName()).thenReturn("web");
+        lenient().when(network.getUuid()).thenReturn("net-uuid");
+        lenient().when(network.getState()).thenReturn(Network.State.Implemented);
+        lenient().when(network.getDataCenterId()).thenReturn(1L);
+        lenient().when(network.getVpcId()).thenReturn(null);
+        lenient().when(networkDao.findById(NETWORK_ID)).thenReturn(network);
+        lenient().when(routerDao.getRouterNetworks(anyLong())).thenReturn(List.of(NETWORK_ID));
+
+        RouterObserver observer = new RouterObserver();
+        observer.routerDao = routerDao;
+        observer.serviceOfferingDao = serviceOfferingDao;
+        observer.vmDetailsDao = vmDetailsDao;
+        PlanExecutor executor = new PlanExecutor();
+        executor.routerService = routerService;
+        executor.routerDao = routerDao;
+        executor.vmDetailsDao = vmDetailsDao;
+        executor.serviceOfferingDao = serviceOfferingDao;
+        executor.vmManager = vmManager;
+        executor.tuningPort = tuningPort;
+        executor.bindingStore = bindingStore;
+        executor.settings = settings;
+        executor.sleeper = new Sleeper() {
+            @Override
+            public long nowMillis() {
+                return 0;
+            }
+
+            @Override
+            public void sleep(long millis) {
+                throw new AssertionError("nothing should need waiting here");
+            }
+        };
+        ScaleService scale = new ScaleService();
+        scale.profileService = profileService;
+        scale.bindingStore = bindingStore;
+        scale.routerObserver = observer;
+        scale.planExecutor = executor;
+        scale.networkDao = networkDao;
+        scale.vpcDao = vpcDao;
+        scale.routerDao = routerDao;
+        scale.vmManager = vmManager;
+        scale.routerService = routerService;
+        scale.settings = settings;
+        scale.managementServer = "ms-1";
+
+        hook = new LifecycleWiring(bindingStore, profileService, serviceOfferingDao, networkDao, vpcDao, routerDao,
+                vmDetailsDao, settings, tuningPort, observer, scale, asyncJobDao, events);
+
+        // A start through CloudStack's router service runs the VM state machine, so the listener sees it too.
+        doAnswer(inv -> {
+            long id = inv.getArgument(0, Long.class);
+            cloud.calls.add("start " + cloud.names.get(id));
+            transition(id, State.Stopped, Event.StartRequested, State.Starting);
+            if (cloud.offerings.get(id) == PROFILE && capacityFailsAtProfileSize.contains(id)) {
+                cloud.states.put(id, State.Stopped);
+                throw new ConcurrentOperationException("no capacity for 2 vCPUs on any host");
+            }
+            cloud.states.put(id, State.Running);
+            transition(id, State.Starting, Event.OperationSucceeded, State.Running);
+            return cloud.rows.get(id);
+        }).when(routerService).startRouter(anyLong(), anyBoolean());
+    }
+
+    @Test
+    public void bothNewRedundantRoutersEndAtTheProfileSizeWithOneFailoverAfterTheRestartJob() {
+        restartWithCleanupCreatesNewRoutersAtTheDefaultOffering();
+
+        // While CloudStack's job runs nothing is touched: the hook waits for it.
+        assertTrue("touched during CloudStack's restart: " + cloud.calls, cloud.calls.isEmpty());
+        assertTrue("queues follow the size, set by the rescale", queueDetails.isEmpty());
+
+        restartJobCompletes();
+        hook.runner.releaseDelayed();
+
+        assertEquals(List.of("stop r-32-VM", "update r-32-VM offering 5", "start r-32-VM",
+                "stop r-31-VM", "update r-31-VM offering 5", "start r-31-VM"), cloud.calls);
+        assertEquals("one failover: the PRIMARY stopped once, after its BACKUP came back", 1,
+                cloud.calls.stream().filter("stop r-31-VM"::equals).count());
+        assertEquals(Long.valueOf(PROFILE), cloud.offerings.get(31L));
+        assertEquals(Long.valueOf(PROFILE), cloud.offerings.get(32L));
+        assertEquals(State.Running, cloud.states.get(31L));
+        assertEquals(State.Running, cloud.states.get(32L));
+        assertEquals(String.valueOf(profileQueues), queueDetails.get(31L));
+        assertEquals(String.valueOf(profileQueues), queueDetails.get(32L));
+        // The plan pushed the tuning; the listener saw those starts and left them to the plan.
+        verify(tuningPort, times(2)).apply(anyLong(), any());
+        verify(events).info(eq(VrScalingEventTypes.RECONCILE), contains("r-31-VM, r-32-VM"), any());
+
+        // A late or repeated job.state finds nothing to do.
+        cloud.calls.clear();
+        hook.subscriber.onPublishMessage("ms-2", AsyncJob.Topics.JOB_STATE, RESTART_JOB);
+        hook.runner.releaseDelayed();
+        assertTrue(cloud.calls.isEmpty());
+    }
+
+    @Test
+    public void onAManagementServerThatDidNotRunTheRestartTheJobMessageAloneRescales() {
+        // The transitions happened on another management server: this one only gets job.state.
+        cloud.add(31L, "r-31-VM", State.Running, DEFAULT, VirtualRouter.RedundantState.PRIMARY);
+        cloud.add(32L, "r-32-VM", State.Running, DEFAULT, VirtualRouter.RedundantState.BACKUP);
+        routersOfTheNetwork(31L, 32L);
+
+        restartJobCompletes();
+
+        assertEquals(List.of("stop r-32-VM", "update r-32-VM offering 5", "start r-32-VM",
+                "stop r-31-VM", "update r-31-VM offering 5", "start r-31-VM"), cloud.calls);
+        assertTrue(hook.runner.delayed.isEmpty());
+    }
+
+    @Test
+    public void aFailedDeferredRescaleLeavesTheRoutersRunningAtTheOldSizeWithAnEventSayingWhy() {
+        capacityFailsAtProfileSize.add(32L);
+        restartWithCleanupCreatesNewRoutersAtTheDefaultOffering();
+
+        restartJobCompletes();
+        hook.runner.releaseDelayed();
+
+        assertEquals(List.of("stop r-32-VM", "update r-32-VM offering 5", "start r-32-VM", "update r-32-VM offering 1",
+                "start r-32-VM"), cloud.calls);
+        assertEquals(Long.valueOf(DEFAULT), cloud.offerings.get(31L));
+        assertEquals(Long.valueOf(DEFAULT), cloud.offerings.get(32L));
+        assertEquals(State.Running, cloud.states.get(31L));
+        assertEquals(State.Running, cloud.states.get(32L));
+        verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("no capacity for 2 vCPUs"), any());
+        verify(bindingStore).note(any(), contains("keep running at their current size"));
+        verify(events, never()).info(any(), any(), any());
+    }
+
+    /** CloudStack's rolling restart: new routers, each Stopped -> Starting -> Running, while its job runs. */
+    private void restartWithCleanupCreatesNewRoutersAtTheDefaultOffering() {
+        AsyncJobVO running = job(JobInfo.Status.IN_PROGRESS);
+        when(asyncJobDao.findInstancePendingAsyncJob("Network", NETWORK_ID)).thenReturn(running);
+        cloud.add(31L, "r-31-VM", State.Stopped, DEFAULT, VirtualRouter.RedundantState.PRIMARY);
+        routersOfTheNetwork(31L);
+        bootAsCloudStackDoes(31L);
+        cloud.add(32L, "r-32-VM", State.Stopped, DEFAULT, VirtualRouter.RedundantState.BACKUP);
+        routersOfTheNetwork(31L, 32L);
+        bootAsCloudStackDoes(32L);
+    }
+
+    private void bootAsCloudStackDoes(long id) {
+        transition(id, State.Stopped, Event.StartRequested, State.Starting);
+        cloud.states.put(id, State.Starting);
+        transition(id, State.Starting, Event.OperationRetry, State.Starting);
+        cloud.states.put(id, State.Running);
+        transition(id, State.Starting, Event.OperationSucceeded, State.Running);
+        transition(id, State.Running, Event.FollowAgentPowerOnReport, State.Running);
+    }
+
+    private void restartJobCompletes() {
+        when(asyncJobDao.findInstancePendingAsyncJob("Network", NETWORK_ID)).thenReturn(null);
+        AsyncJobVO done = job(JobInfo.Status.SUCCEEDED);
+        when(asyncJobDao.findById(RESTART_JOB)).thenReturn(done);
+        hook.subscriber.onPublishMessage("ms-1", AsyncJob.Topics.JOB_STATE, RESTART_JOB);
+    }
+
+    private void routersOfTheNetwork(Long... ids) {
+        List<com.cloud.vm.DomainRouterVO> rows = new ArrayList<>();
+        for (Long id : ids) {
+            rows.add(cloud.rows.get(id));
+        }
+        when(routerDao.listByNetworkAndRole(NETWORK_ID, VirtualRouter.Role.VIRTUAL_ROUTER)).thenReturn(rows);
+    }
+
+    private void transition(long id, State from, Event event, State to) {
+        VirtualMachine vm = mock(VirtualMachine.class);
+        when(vm.getType()).thenReturn(VirtualMachine.Type.DomainRouter);
+        lenient().when(vm.getId()).thenReturn(id);
+        lenient().when(vm.getInstanceName()).thenReturn(cloud.names.get(id));
+        assertTrue(hook.listener.postStateTransitionEvent(new StateMachine2.Transition<>(from, event, to, null), vm,
+                true, null));
+    }
+
+    private AsyncJobVO job(JobInfo.Status status) {
+        AsyncJobVO job = mock(AsyncJobVO.class);
+        lenient().when(job.getId()).thenReturn(RESTART_JOB);
+        lenient().when(job.getCmd()).thenReturn(RESTART_CMD);
+        lenient().when(job.getStatus()).thenReturn(status);
+        lenient().when(job.getInstanceType()).thenReturn("Network");
+        lenient().when(job.getInstanceId()).thenReturn(NETWORK_ID);
+        return job;
+    }
+
+    private static VMInstanceDetailVO detail(String value) {
+        if (value == null) {
+            return null;
+        }
+        VMInstanceDetailVO detail = mock(VMInstanceDetailVO.class);
+        when(detail.getValue()).thenReturn(value);
+        return detail;
+    }
+}
