@@ -111,7 +111,7 @@ try {
     await page.locator('#plan-title', { hasText: 'Dry run done' }).waitFor();
     const call = fake.calls.find((c) => c.command === 'scalevirtualrouterprofile');
     assert(call && call.method === 'POST', 'scale was not POSTed: ' + JSON.stringify(call));
-    assert(call.params.dryrun === 'true' && call.params.networkid === 'net-db' && call.params.virtualrouterprofileid === 'so-large',
+    assert(call.params.dryrun === 'true' && call.params.networkid === 'net-db' && call.params.profileid === 'so-large',
       'wrong scale parameters: ' + JSON.stringify(call.params));
     const steps = await page.locator('#plan-routers .steps li').allInnerTexts();
     assert(JSON.stringify(steps) === JSON.stringify(['STOP', 'CHANGE_OFFERING to vr-large', 'SET_NIC_QUEUES 4',

@@ -125,7 +125,7 @@ await check('the fake answers with exactly the plugin\'s response fields', async
       }
     }
     const started = await fetch(base + '&command=scaleVirtualRouterProfile', { method: 'POST',
-      body: new URLSearchParams({ networkid: 'net-db', virtualrouterprofileid: 'so-large', dryrun: 'true' }) });
+      body: new URLSearchParams({ networkid: 'net-db', profileid: 'so-large', dryrun: 'true' }) });
     const job = (await started.json()).scalevirtualrouterprofileresponse.jobid;
     assert(job, 'no jobid from the fake');
     let answer;

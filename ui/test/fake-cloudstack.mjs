@@ -75,7 +75,7 @@ export function createFake() {
 
   function scaleResult(params, dry) {
     const net = networks.find((n) => n.id === params.networkid);
-    const prof = profiles.find((p) => p.id === params.virtualrouterprofileid);
+    const prof = profiles.find((p) => p.id === params.profileid);
     const rs = routers.filter((r) => r.guestnetworkid === net.id && !r.vpcid);
     const restart = ['STOP', 'CHANGE_OFFERING to ' + prof.name, 'SET_NIC_QUEUES ' + prof.cpunumber, 'START',
       'PUSH_TUNING', 'VERIFY_TUNING'];
@@ -132,10 +132,10 @@ export function createFake() {
         return [200, { [key]: { success: true } }];
       }
       case 'scalevirtualrouterprofile': {
-        if (!params.virtualrouterprofileid) {
+        if (!params.profileid) {
           return [431, { [key]: { uuidList: [], errorcode: 431, cserrorcode: 4350,
             errortext: 'Unable to execute API command scalevirtualrouterprofile due to missing parameter '
-              + 'virtualrouterprofileid' } }];
+              + 'profileid' } }];
         }
         const jobid = 'job-' + nextJob++;
         const dry = params.dryrun === 'true';

@@ -6,7 +6,7 @@
 (function () {
   const API_URL = '/client/api';
   // scaleVirtualRouterProfile's parameter naming the profile
-  const PROFILE_PARAM = 'virtualrouterprofileid';
+  const PROFILE_PARAM = 'profileid';
   const POLL_MS = Number(new URLSearchParams(window.location.search).get('poll')) || 2000;
 
   const state = { networks: [], vpcs: [], routers: [], offerings: new Map(), profiles: [] };

@@ -44,7 +44,7 @@ public class ScaleVirtualRouterProfileCmd extends BaseAsyncCmd {
                     + "networkid, vpcid, routerid)")
     private Long routerId;
 
-    @Parameter(name = "virtualrouterprofileid", type = CommandType.UUID, entityType = ServiceOfferingResponse.class,
+    @Parameter(name = "profileid", type = CommandType.UUID, entityType = ServiceOfferingResponse.class,
             required = true, description = "the ID of the virtual router profile to apply")
     private Long profileId;
 
