@@ -159,6 +159,20 @@ public class ReconcileServiceTest {
     }
 
     @Test
+    public void aVmDeployOrTierRestartOfTheOwnerAccountAlsoMeansWait() {
+        when(bindings.ownerAccountId(network)).thenReturn(42L);
+        AsyncJobVO deploy = mock(AsyncJobVO.class);
+        when(deploy.getId()).thenReturn(12L);
+        when(deploy.getCmd()).thenReturn("org.apache.cloudstack.api.command.user.vm.DeployVMCmd");
+        when(asyncJobDao.findInstancePendingAsyncJobs("VirtualMachine", 42L)).thenReturn(List.of(deploy));
+
+        assertEquals(ReconcileService.Outcome.RETRY_LATER, service.attempt(network, 1, "test"));
+
+        verify(asyncJobDao).findInstancePendingAsyncJobs("Network", 42L);
+        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+    }
+
+    @Test
     public void requestsArrivingWhileOneIsQueuedAreFoldedIntoIt() {
         AsyncJobVO pending = mock(AsyncJobVO.class);
         when(asyncJobDao.findInstancePendingAsyncJob("Network", 100L)).thenReturn(pending);
