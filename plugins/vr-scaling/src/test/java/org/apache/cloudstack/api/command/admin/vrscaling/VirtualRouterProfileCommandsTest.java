@@ -29,6 +29,7 @@ import org.mockito.junit.MockitoJUnitRunner;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import com.cloud.service.ServiceOfferingVO;
+import com.cloud.user.Account;
 
 /** The commands stay thin: parameters in, one manager call, a response out. */
 @RunWith(MockitoJUnitRunner.class)
@@ -72,6 +73,21 @@ public class VirtualRouterProfileCommandsTest {
         cmd.execute();
         assertTrue(cmd.isForced());
         assertTrue(cmd.getResponseObject() instanceof SuccessResponse);
+    }
+
+    @Test
+    public void resetHandsItsTargetToTheManagerAndAnswersSuccess() {
+        ResetVirtualRouterProfileCmd cmd = new ResetVirtualRouterProfileCmd();
+        cmd.vrScalingManager = manager;
+        ReflectionTestUtils.setField(cmd, "vpcId", 200L);
+        when(manager.resetProfile(cmd)).thenReturn(true);
+
+        cmd.execute();
+
+        assertEquals(Long.valueOf(200L), cmd.getVpcId());
+        assertNull(cmd.getNetworkId());
+        assertTrue(cmd.getResponseObject() instanceof SuccessResponse);
+        assertEquals(Account.ACCOUNT_ID_SYSTEM, cmd.getEntityOwnerId());
     }
 
     @Test
