@@ -57,6 +57,7 @@ import com.cloud.network.vpc.dao.VpcDao;
 import com.cloud.service.ServiceOfferingVO;
 import com.cloud.service.dao.ServiceOfferingDao;
 import com.cloud.utils.fsm.StateMachine2;
+import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.VMInstanceDetailVO;
 import com.cloud.vm.VirtualMachine;
 import com.cloud.vm.VirtualMachine.Event;
@@ -314,7 +315,7 @@ public class RestartWithCleanupFlowTest {
     }
 
     private void routersOfTheNetwork(Long... ids) {
-        List<com.cloud.vm.DomainRouterVO> rows = new ArrayList<>();
+        List<DomainRouterVO> rows = new ArrayList<>();
         for (Long id : ids) {
             rows.add(cloud.rows.get(id));
         }
