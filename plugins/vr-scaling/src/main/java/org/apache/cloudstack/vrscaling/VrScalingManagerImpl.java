@@ -27,6 +27,7 @@ import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.lifecycle.JobStateSubscriber;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
 import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
+import org.apache.cloudstack.vrscaling.lifecycle.ReconcileService;
 import org.apache.cloudstack.vrscaling.lifecycle.RouterStateListener;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.profile.ProfileSpec;
@@ -62,6 +63,8 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     LifecycleRunner lifecycleRunner;
     @Inject
     MessageBus messageBus;
+    @Inject
+    ReconcileService reconcileService;
 
     ScheduledExecutorService recoveryExecutor;
 
@@ -120,7 +123,10 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
         return true;
     }
 
-    /** Cleans up plans a crashed management server left running; logs instead of throwing (background task). */
+    /**
+     * Cleans up plans a crashed management server left running, then re-checks every bound network/VPC; logs
+     * instead of throwing (background task).
+     */
     void recoverInterruptedPlans() {
         try {
             CallContext.register(User.UID_SYSTEM, Account.ACCOUNT_ID_SYSTEM);
@@ -134,6 +140,13 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
             }
         } catch (Exception e) {
             logger.error("VR Scale could not clean up interrupted scale plans: {}", e.getMessage(), e);
+        }
+        try {
+            // Rescale requests wait in memory; after a restart the database says what still needs doing.
+            int queued = reconcileService.requestAllBound("management server start");
+            logger.info("VR Scale checks {} bound network(s)/VPC(s) for routers at another size", queued);
+        } catch (Exception e) {
+            logger.error("VR Scale could not check bound networks at start-up: {}", e.getMessage(), e);
         }
     }
 

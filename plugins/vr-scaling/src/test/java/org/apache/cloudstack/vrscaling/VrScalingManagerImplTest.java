@@ -30,6 +30,7 @@ import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.cloudstack.vrscaling.lifecycle.JobStateSubscriber;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
 import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
+import org.apache.cloudstack.vrscaling.lifecycle.ReconcileService;
 import org.apache.cloudstack.vrscaling.lifecycle.RouterStateListener;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.profile.ProfileSpec;
@@ -62,6 +63,8 @@ public class VrScalingManagerImplTest {
     LifecycleRunner lifecycleRunner;
     @Mock
     MessageBus messageBus;
+    @Mock
+    ReconcileService reconcileService;
     @InjectMocks
     VrScalingManagerImpl manager;
 
@@ -136,6 +139,7 @@ public class VrScalingManagerImplTest {
                 eq(TimeUnit.SECONDS));
         task.getValue().run();
         verify(scaleService).recoverInterruptedPlans();
+        verify(reconcileService).requestAllBound("management server start");
     }
 
     @Test
@@ -166,5 +170,6 @@ public class VrScalingManagerImplTest {
         when(scaleService.recoverInterruptedPlans()).thenThrow(new IllegalStateException("database away"));
         manager.recoverInterruptedPlans();
         verify(scaleService).recoverInterruptedPlans();
+        verify(reconcileService).requestAllBound("management server start");
     }
 }

@@ -80,6 +80,15 @@ public class BindingStore {
         dao(scope.getType()).addDetail(scope.getId(), VrScalingDetails.NOTE, fit(note), false);
     }
 
+    /** Ids of the networks (or VPCs) that have a profile bound. */
+    public List<Long> boundIds(BindingScope.Type type) {
+        List<Long> ids = new ArrayList<>();
+        for (ResourceDetail detail : dao(type).findDetails(VrScalingDetails.PROFILE)) {
+            ids.add(detail.getResourceId());
+        }
+        return ids;
+    }
+
     public int countNetworks(String offeringUuid) {
         return networkDetailsDao.findDetails(VrScalingDetails.PROFILE, offeringUuid, null).size();
     }

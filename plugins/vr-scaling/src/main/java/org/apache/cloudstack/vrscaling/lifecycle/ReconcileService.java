@@ -76,6 +76,27 @@ public class ReconcileService {
         }
     }
 
+    /**
+     * Queues a reconcile of every bound network and VPC. Used at start-up: a request waiting in memory on a
+     * management server that went down is lost, but the binding and the routers' offerings are in the database.
+     * Scopes whose routers all run their profile cost a few reads and change nothing.
+     *
+     * @return how many scopes were queued
+     */
+    public int requestAllBound(String why) {
+        int queuedNow = 0;
+        for (BindingScope.Type type : BindingScope.Type.values()) {
+            for (Long id : bindingStore.boundIds(type)) {
+                BindingScope scope = type == BindingScope.Type.VPC ? bindings.vpcScope(id) : bindings.networkScope(id);
+                if (scope != null && scope.getType() == type) {
+                    request(scope, why);
+                    queuedNow++;
+                }
+            }
+        }
+        return queuedNow;
+    }
+
     /** One try; returns what it did, for logs and tests. */
     Outcome attempt(BindingScope scope, int attempt, String why) {
         boolean retrying = false;

@@ -1,12 +1,15 @@
 package org.apache.cloudstack.vrscaling.binding;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -68,6 +71,27 @@ public class BindingStoreTest {
         verify(networkDetailsDao).removeDetail(101L, "vrscaling.profile");
         verify(vpcDetailsDao).removeDetail(200L, "vrscaling.profile");
         verify(networkDetailsDao, never()).removeDetails(100L);
+    }
+
+    @Test
+    public void unbindRemovesOneScopesBindingAndSaysWhetherThereWasOne() {
+        NetworkDetailVO bound = networkDetail(100L, "offering-uuid");
+        when(networkDetailsDao.findDetail(100L, "vrscaling.profile")).thenReturn(bound, (NetworkDetailVO) null);
+
+        assertTrue(store.unbind(NETWORK));
+        assertFalse(store.unbind(NETWORK));
+        verify(networkDetailsDao, times(1)).removeDetail(100L, "vrscaling.profile");
+    }
+
+    @Test
+    public void boundIdsAndPlanRunningReadTheDetails() {
+        NetworkDetailVO web = networkDetail(100L, "offering-uuid");
+        when(networkDetailsDao.findDetails("vrscaling.profile")).thenReturn(List.of(web));
+        assertEquals(List.of(100L), store.boundIds(BindingScope.Type.NETWORK));
+
+        NetworkDetailVO running = networkDetail(100L, "RUNNING");
+        when(networkDetailsDao.findDetail(100L, "vrscaling.state")).thenReturn(running);
+        assertTrue(store.planRunning(NETWORK));
     }
 
     @Test

@@ -99,6 +99,21 @@ public class ReconcileServiceTest {
     }
 
     @Test
+    public void atStartUpEveryBoundNetworkAndVpcIsCheckedAgainFromTheDatabase() {
+        when(bindingStore.boundIds(BindingScope.Type.NETWORK)).thenReturn(List.of(100L, 101L, 102L));
+        when(bindingStore.boundIds(BindingScope.Type.VPC)).thenReturn(List.of(200L));
+        when(bindings.networkScope(100L)).thenReturn(network);
+        // 101 is gone; 102 became a VPC tier: its binding is not the one its routers follow.
+        when(bindings.networkScope(102L)).thenReturn(vpc);
+        when(bindings.vpcScope(200L)).thenReturn(vpc);
+
+        assertEquals(2, service.requestAllBound("management server start"));
+
+        verify(scaleService).scale(100L, null, null, PROFILE, false);
+        verify(routerObserver).routers(vpc);
+    }
+
+    @Test
     public void aVpcIsRescaledByItsVpcId() {
         List<DomainRouterVO> routers = List.of(router(41L, "r-41-VM", VirtualMachine.State.Running, DEFAULT, null));
         when(routerObserver.routers(vpc)).thenReturn(routers);
