@@ -17,6 +17,7 @@ import org.apache.cloudstack.vrscaling.lifecycle.JobStateSubscriber;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
 import org.apache.cloudstack.vrscaling.lifecycle.ReconcileService;
 import org.apache.cloudstack.vrscaling.lifecycle.RouterStateListener;
+import org.apache.cloudstack.vrscaling.lifecycle.ScopeLock;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.scale.PlanExecutor;
 import org.apache.cloudstack.vrscaling.scale.ScaleService;
@@ -96,5 +97,7 @@ public class SpringContextTest {
         assertSame(context.getBean(TuningPort.class), ReflectionTestUtils.getField(listener, "tuningPort"));
         assertSame(context.getBean(ScaleService.class),
                 ReflectionTestUtils.getField(context.getBean(ReconcileService.class), "scaleService"));
+        assertTrue(ReflectionTestUtils.getField(context.getBean(ReconcileService.class), "scopeLock")
+                instanceof ScopeLock);
     }
 }

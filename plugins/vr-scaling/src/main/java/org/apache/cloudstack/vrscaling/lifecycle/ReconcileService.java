@@ -59,6 +59,8 @@ public class ReconcileService {
     LifecycleRunner runner;
     @Inject
     LifecycleEvents events;
+    @Inject
+    ScopeLock scopeLock;
 
     private final Set<BindingScope> queued = ConcurrentHashMap.newKeySet();
 
@@ -125,23 +127,43 @@ public class ReconcileService {
             return Outcome.UNBOUND;
         }
         String busy = busyWith(scope);
-        if (busy != null) {
-            if (attempt > MAX_RETRIES) {
-                String message = String.format(Locale.ROOT, "Automatic rescale of %s to profile %s after %s gave up: "
-                        + "%s for %d attempts over %d s. Run scaleVirtualRouterProfile once it is done.", scope,
-                        bound.getOffering().getName(), why, busy, MAX_RETRIES, MAX_RETRIES * RETRY_DELAY_SECONDS);
-                LOG.warn(message);
-                bindingStore.note(scope, message);
-                events.warn(VrScalingEventTypes.RECONCILE, message, scope);
-                return Outcome.GAVE_UP;
+        ScopeLock.Held held = null;
+        if (busy == null) {
+            held = scopeLock.tryLock(scope);
+            if (held == null) {
+                busy = "another management server is rescaling it";
             }
-            LOG.info("Rescale of {} waits: {} (attempt {} of {}, next in {} s)", scope, busy, attempt, MAX_RETRIES,
-                    RETRY_DELAY_SECONDS);
-            if (!runner.schedule("reconcile " + scope, () -> attempt(scope, attempt + 1, why), RETRY_DELAY_SECONDS)) {
-                return Outcome.GAVE_UP;
-            }
-            return Outcome.RETRY_LATER;
         }
+        if (busy != null) {
+            return waitOrGiveUp(scope, attempt, why, busy, bound);
+        }
+        try {
+            return rescaleIfOffSize(scope, why, bound);
+        } finally {
+            held.close();
+        }
+    }
+
+    private Outcome waitOrGiveUp(BindingScope scope, int attempt, String why, String busy,
+                                 ProfileBindings.Bound bound) {
+        if (attempt > MAX_RETRIES) {
+            String message = String.format(Locale.ROOT, "Automatic rescale of %s to profile %s after %s gave up: "
+                    + "%s for %d attempts over %d s. Run scaleVirtualRouterProfile once it is done.", scope,
+                    bound.getOffering().getName(), why, busy, MAX_RETRIES, MAX_RETRIES * RETRY_DELAY_SECONDS);
+            LOG.warn(message);
+            bindingStore.note(scope, message);
+            events.warn(VrScalingEventTypes.RECONCILE, message, scope);
+            return Outcome.GAVE_UP;
+        }
+        LOG.info("Rescale of {} waits: {} (attempt {} of {}, next in {} s)", scope, busy, attempt, MAX_RETRIES,
+                RETRY_DELAY_SECONDS);
+        if (!runner.schedule("reconcile " + scope, () -> attempt(scope, attempt + 1, why), RETRY_DELAY_SECONDS)) {
+            return Outcome.GAVE_UP;
+        }
+        return Outcome.RETRY_LATER;
+    }
+
+    private Outcome rescaleIfOffSize(BindingScope scope, String why, ProfileBindings.Bound bound) {
         List<DomainRouterVO> offSize = routerObserver.routers(scope).stream()
                 .filter(r -> r.getState() != VirtualMachine.State.Destroyed
                         && r.getState() != VirtualMachine.State.Expunging)

@@ -21,6 +21,7 @@ public final class LifecycleWiring {
     public final ReconcileService reconcile = new ReconcileService();
     public final RouterStateListener listener = new RouterStateListener();
     public final JobStateSubscriber subscriber = new JobStateSubscriber();
+    public final FakeScopeLock scopeLock = new FakeScopeLock();
 
     public LifecycleWiring(BindingStore bindingStore, ProfileService profileService,
                            ServiceOfferingDao serviceOfferingDao, NetworkDao networkDao, VpcDao vpcDao,
@@ -43,6 +44,7 @@ public final class LifecycleWiring {
         reconcile.settings = settings;
         reconcile.runner = runner;
         reconcile.events = events;
+        reconcile.scopeLock = scopeLock;
 
         listener.routerDao = routerDao;
         listener.vmDetailsDao = vmDetailsDao;

@@ -64,6 +64,7 @@ public class ReconcileServiceTest {
     LifecycleEvents events;
 
     private final ManualRunner runner = new ManualRunner();
+    private final FakeScopeLock scopeLock = new FakeScopeLock();
     private final ReconcileService service = new ReconcileService();
     private final BindingScope network = new BindingScope(BindingScope.Type.NETWORK, 100L, "net-uuid", "web", ZONE_ID);
     private final BindingScope vpc = new BindingScope(BindingScope.Type.VPC, 200L, "vpc-uuid", "shop", ZONE_ID);
@@ -78,6 +79,7 @@ public class ReconcileServiceTest {
         service.settings = settings;
         service.runner = runner;
         service.events = events;
+        service.scopeLock = scopeLock;
         ProfileBindings.Bound bound = new ProfileBindings.Bound(offering(PROFILE, "big", 2, 1000, 2048),
                 new SizingModel(SizingAssumptions.defaults()).derive(new RouterSize(2, 1000, 2048)));
         lenient().when(settings.automaticEnabled(ZONE_ID)).thenReturn(true);
@@ -203,6 +205,30 @@ public class ReconcileServiceTest {
         // Done: the next request is a new one.
         service.request(network, "RestartNetworkCmd job 11");
         verify(scaleService, times(2)).scale(any(), any(), any(), any(), anyBoolean());
+    }
+
+    @Test
+    public void anotherManagementServerHoldingTheScopesLockMeansWait() {
+        scopeLock.held.add(network);
+
+        assertEquals(ReconcileService.Outcome.RETRY_LATER, service.attempt(network, 1, "test"));
+        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+
+        scopeLock.held.clear();
+        runner.releaseDelayed();
+        verify(scaleService).scale(100L, null, null, PROFILE, false);
+    }
+
+    @Test
+    public void theLockIsReleasedAfterARescaleWhetherItWorkedOrNot() {
+        service.attempt(network, 1, "test");
+        assertTrue(scopeLock.held.isEmpty());
+
+        ServerApiException failure = VrScalingErrors.failed("no capacity");
+        when(scaleService.scale(any(), any(), any(), any(), anyBoolean())).thenThrow(failure);
+        assertEquals(ReconcileService.Outcome.FAILED, service.attempt(network, 1, "test"));
+        assertTrue(scopeLock.held.isEmpty());
+        assertEquals(2, scopeLock.taken);
     }
 
     @Test
