@@ -11,6 +11,7 @@ public final class VrScalingEventTypes {
     public static final String RECONCILE = "VRSCALING.RECONCILE";
     /** Automatic tuning push (or removal) when a router reaches Running. */
     public static final String TUNING = "VRSCALING.TUNING";
+    public static final String DIAGNOSE = "VRSCALING.DIAGNOSE";
 
     private VrScalingEventTypes() {
     }

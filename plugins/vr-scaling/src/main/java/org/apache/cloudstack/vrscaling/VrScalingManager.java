@@ -4,11 +4,13 @@ import java.util.List;
 
 import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.DeleteVirtualRouterProfileCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.GetVirtualRouterDiagnosisCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ListVirtualRouterProfilesCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ResetVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.UpdateVirtualRouterProfileCmd;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
+import org.apache.cloudstack.vrscaling.diagnosis.RouterDiagnosis;
 import org.apache.cloudstack.vrscaling.profile.ProfileView;
 import org.apache.cloudstack.vrscaling.scale.ScaleReport;
 
@@ -28,6 +30,9 @@ public interface VrScalingManager {
 
     /** Removes a network's or VPC's profile binding; its routers are left as they are. */
     boolean resetProfile(ResetVirtualRouterProfileCmd cmd);
+
+    /** Measures the routers asked for and applies the troubleshooting rules; changes nothing. */
+    List<RouterDiagnosis> diagnose(GetVirtualRouterDiagnosisCmd cmd);
 
     /** The network or VPC a scale call queues on; null when the ids do not resolve. */
     BindingScope syncScope(Long networkId, Long vpcId, Long routerId);

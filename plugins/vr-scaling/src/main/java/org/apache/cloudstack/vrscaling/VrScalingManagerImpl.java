@@ -13,6 +13,7 @@ import javax.naming.ConfigurationException;
 
 import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.DeleteVirtualRouterProfileCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.GetVirtualRouterDiagnosisCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ListVirtualRouterProfilesCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ResetVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
@@ -24,6 +25,8 @@ import org.apache.cloudstack.framework.jobs.AsyncJob;
 import org.apache.cloudstack.framework.messagebus.MessageBus;
 import org.apache.cloudstack.managed.context.ManagedContextRunnable;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
+import org.apache.cloudstack.vrscaling.diagnosis.DiagnosisService;
+import org.apache.cloudstack.vrscaling.diagnosis.RouterDiagnosis;
 import org.apache.cloudstack.vrscaling.lifecycle.JobStateSubscriber;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
 import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
@@ -65,6 +68,8 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     MessageBus messageBus;
     @Inject
     ReconcileService reconcileService;
+    @Inject
+    DiagnosisService diagnosisService;
 
     ScheduledExecutorService recoveryExecutor;
 
@@ -72,7 +77,8 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     public List<Class<?>> getCommands() {
         return new ArrayList<>(Arrays.asList(CreateVirtualRouterProfileCmd.class, ListVirtualRouterProfilesCmd.class,
                 UpdateVirtualRouterProfileCmd.class, DeleteVirtualRouterProfileCmd.class,
-                ScaleVirtualRouterProfileCmd.class, ResetVirtualRouterProfileCmd.class));
+                ScaleVirtualRouterProfileCmd.class, ResetVirtualRouterProfileCmd.class,
+                GetVirtualRouterDiagnosisCmd.class));
     }
 
     @Override
@@ -186,6 +192,12 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     public boolean deleteProfile(DeleteVirtualRouterProfileCmd cmd) {
         profileService.delete(cmd.getId(), cmd.isForced());
         return true;
+    }
+
+    @Override
+    public List<RouterDiagnosis> diagnose(GetVirtualRouterDiagnosisCmd cmd) {
+        return diagnosisService.diagnose(cmd.getNetworkId(), cmd.getVpcId(), cmd.getRouterId(),
+                cmd.getSampleSeconds());
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
 import org.apache.cloudstack.vrscaling.lifecycle.ReconcileService;
 import org.apache.cloudstack.vrscaling.lifecycle.RouterStateListener;
 import org.apache.cloudstack.vrscaling.lifecycle.ScopeLock;
+import org.apache.cloudstack.vrscaling.diagnosis.DiagnosisService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.scale.PlanExecutor;
 import org.apache.cloudstack.vrscaling.scale.ScaleService;
@@ -55,7 +56,7 @@ public class SpringContextTest {
         VrScalingManagerImpl manager = context.getBean(VrScalingManagerImpl.class);
         assertEquals("VrScalingManager", manager.getName());
         assertTrue(context.getBeansOfType(PluggableService.class).containsValue(manager));
-        assertEquals(6, manager.getCommands().size());
+        assertEquals(7, manager.getCommands().size());
         for (Class<?> command : manager.getCommands()) {
             assertNotNull(command + " is not an API command", command.getAnnotation(APICommand.class));
         }
@@ -70,6 +71,7 @@ public class SpringContextTest {
                 ReflectionTestUtils.getField(context.getBean(ScaleService.class), "profileService"));
         assertSame(context.getBean(ScaleService.class),
                 ReflectionTestUtils.getField(context.getBean(VrScalingManagerImpl.class), "scaleService"));
+        assertSame(port, ReflectionTestUtils.getField(context.getBean(DiagnosisService.class), "tuningPort"));
     }
 
     @Test

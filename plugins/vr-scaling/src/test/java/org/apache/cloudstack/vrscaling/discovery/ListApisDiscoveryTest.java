@@ -92,6 +92,14 @@ public class ListApisDiscoveryTest {
     }
 
     @Test
+    public void diagnosisIsAnAsyncGetWithEveryParameterDescribed() {
+        assertEquals("get virtualrouterdiagnosis", CloudMonkeyRules.verb("getVirtualRouterDiagnosis") + " "
+                + CloudMonkeyRules.noun("getVirtualRouterDiagnosis"));
+        assertEquals(Boolean.TRUE, apis.get("getVirtualRouterDiagnosis").get("isasync"));
+        assertDescribed("getVirtualRouterDiagnosis", params("getVirtualRouterDiagnosis"));
+    }
+
+    @Test
     public void scaleIsAsyncAndTheProfileApisAreNot() {
         for (String name : PROFILE_APIS) {
             boolean expectAsync = "scaleVirtualRouterProfile".equals(name);
