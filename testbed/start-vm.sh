@@ -33,7 +33,7 @@ in_ns ip link set "$VRTB_TAP" up
 started=$(date +%s)
 in_ns qemu-system-x86_64 -name vr-testbed \
     -accel tcg,thread=multi -smp 2 -m 512 \
-    -display none -monitor none -serial "file:$VRTB_RUN_DIR/serial.log" \
+    -display none -vga none -monitor none -serial "file:$VRTB_RUN_DIR/serial.log" \
     -kernel "$VRTB_IMAGE_DIR/vmlinuz" -initrd "$VRTB_IMAGE_DIR/initrd.img" \
     -append "root=/dev/vda rw console=ttyS0 net.ifnames=0 biosdevname=0 quiet" \
     -drive "file=$VRTB_RUN_DIR/overlay.qcow2,if=virtio,format=qcow2,cache=unsafe" \
