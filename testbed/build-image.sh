@@ -111,6 +111,6 @@ rm -rf "$root"/var/lib/apt/lists/* "$root"/boot/initrd.img-*
 
 # An ext4 image filled from the directory: no loop device, no mount.
 for m in proc sys dev/pts dev; do umount "$root/$m" 2>/dev/null || true; done
-mkfs.ext4 -q -F -L vr-testbed -d "$root" "$out/rootfs.raw" 2G
+mkfs.ext4 -q -F -L vr-testbed -d "$root" "$out/rootfs.raw" 2G >/dev/null
 echo "$want" >"$stamp"
 echo "build-image: done in $(( $(date +%s) - start )) s: $out"
