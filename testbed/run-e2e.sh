@@ -20,7 +20,7 @@ rc=0
 timeout 1800 mvn -B --no-transfer-progress -pl plugins/vr-scaling-kvm -am verify \
         -Dvrscaling.testbed.port="$VRTB_SSH_PORT" -Dvrscaling.testbed.key="$VRTB_KEY" \
         -Dvrscaling.testbed.serial="$VRTB_RUN_DIR/serial.log" \
-        -Dit.test=VrTestbedIT -Dfailsafe.failIfNoSpecifiedTests=false \
+        -Dvrscaling.testbed.excludes=none -Dit.test=VrTestbedIT -Dfailsafe.failIfNoSpecifiedTests=false \
         -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false >"$VRTB_RUN_DIR/mvn.log" 2>&1 || rc=$?
 grep -E '^\[testbed\]|Tests run:|FAIL|BUILD|^\[ERROR\] +[A-Za-z]' "$VRTB_RUN_DIR/mvn.log" | cut -c1-400 || true
 if [ "$rc" != 0 ]; then
