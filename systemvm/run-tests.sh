@@ -35,7 +35,8 @@ failed = (len(result.failures) + len(result.errors)
           + len(result.unexpectedSuccesses))
 skipped = len(result.skipped)
 passed = result.testsRun - failed - skipped - len(result.expectedFailures)
+# Same stream as the test output, so the summary is the last line on its own and never mid-line.
+sys.stderr.write("\n%d passed, %d failed, %d skipped\n" % (passed, failed, skipped))
 sys.stderr.flush()
-print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
 sys.exit(1 if failed or result.testsRun == 0 else 0)
 EOF
