@@ -36,7 +36,6 @@ import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
-import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleEvents;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleWiring;
@@ -51,19 +50,16 @@ import com.cloud.exception.ConcurrentOperationException;
 import com.cloud.network.Network;
 import com.cloud.network.VirtualNetworkApplianceService;
 import com.cloud.network.dao.NetworkDao;
-import com.cloud.network.dao.NetworkVO;
 import com.cloud.network.router.VirtualRouter;
 import com.cloud.network.vpc.dao.VpcDao;
 import com.cloud.service.ServiceOfferingVO;
 import com.cloud.service.dao.ServiceOfferingDao;
 import com.cloud.utils.fsm.StateMachine2;
 import com.cloud.vm.DomainRouterVO;
-import com.cloud.vm.VMInstanceDetailVO;
 import com.cloud.vm.VirtualMachine;
 import com.cloud.vm.VirtualMachine.Event;
 import com.cloud.vm.VirtualMachine.State;
 import com.cloud.vm.VirtualMachineManager;
-import com.cloud.vm.VmDetailConstants;
 import com.cloud.vm.dao.DomainRouterDao;
 import com.cloud.vm.dao.VMInstanceDetailsDao;
 
@@ -134,10 +130,7 @@ public class RestartWithCleanupFlowTest {
         lenient().when(settings.sizingModel(any())).thenReturn(model);
         lenient().when(settings.roleWaitSeconds()).thenReturn(60);
         lenient().when(settings.automaticEnabled(anyLong())).thenReturn(true);
-        lenient().when(tuningPort.apply(anyLong(), any()))
-                .thenReturn(new TuningOutcome(true, true, true, "applied", List.of(), "1"));
-        lenient().when(tuningPort.verify(anyLong(), any()))
-                .thenReturn(new TuningOutcome(true, true, false, "all values match", List.of(), "1"));
+        RealScaleServices.tuningAlwaysWorks(tuningPort);
 
         // The network is bound; the plan's progress keys say whether a plan runs, as in the database.
         lenient().when(bindingStore.boundProfile(any())).thenReturn(PROFILE_UUID);
@@ -151,57 +144,13 @@ public class RestartWithCleanupFlowTest {
         }).when(bindingStore).planFinished(any(), anyLong(), anyBoolean(), anyString());
         lenient().when(bindingStore.planRunning(any())).thenAnswer(inv -> planRunning.get());
 
-        lenient().when(vmDetailsDao.findDetail(anyLong(), eq(VmDetailConstants.NIC_MULTIQUEUE_NUMBER)))
-                .thenAnswer(inv -> detail(queueDetails.get(inv.getArgument(0, Long.class))));
-        lenient().doAnswer(inv -> queueDetails.put(inv.getArgument(0), inv.getArgument(2))).when(vmDetailsDao)
-                .addDetail(anyLong(), eq(VmDetailConstants.NIC_MULTIQUEUE_NUMBER), anyString(), anyBoolean());
-
-        NetworkVO network = mock(NetworkVO.class);
-        lenient().when(network.getId()).thenReturn(NETWORK_ID);
-        lenient().when(network.getName()).thenReturn("web");
-        lenient().when(network.getUuid()).thenReturn("net-uuid");
-        lenient().when(network.getState()).thenReturn(Network.State.Implemented);
-        lenient().when(network.getDataCenterId()).thenReturn(1L);
-        lenient().when(network.getVpcId()).thenReturn(null);
-        lenient().when(networkDao.findById(NETWORK_ID)).thenReturn(network);
+        RealScaleServices.keepQueueDetailsIn(queueDetails, vmDetailsDao);
+        RealScaleServices.isolatedNetwork(networkDao, NETWORK_ID);
         lenient().when(routerDao.getRouterNetworks(anyLong())).thenReturn(List.of(NETWORK_ID));
-
-        RouterObserver observer = new RouterObserver();
-        observer.routerDao = routerDao;
-        observer.serviceOfferingDao = serviceOfferingDao;
-        observer.vmDetailsDao = vmDetailsDao;
-        PlanExecutor executor = new PlanExecutor();
-        executor.routerService = routerService;
-        executor.routerDao = routerDao;
-        executor.vmDetailsDao = vmDetailsDao;
-        executor.serviceOfferingDao = serviceOfferingDao;
-        executor.vmManager = vmManager;
-        executor.tuningPort = tuningPort;
-        executor.bindingStore = bindingStore;
-        executor.settings = settings;
-        executor.sleeper = new Sleeper() {
-            @Override
-            public long nowMillis() {
-                return 0;
-            }
-
-            @Override
-            public void sleep(long millis) {
-                throw new AssertionError("nothing should need waiting here");
-            }
-        };
-        ScaleService scale = new ScaleService();
-        scale.profileService = profileService;
-        scale.bindingStore = bindingStore;
-        scale.routerObserver = observer;
-        scale.planExecutor = executor;
-        scale.networkDao = networkDao;
-        scale.vpcDao = vpcDao;
-        scale.routerDao = routerDao;
-        scale.vmManager = vmManager;
-        scale.routerService = routerService;
-        scale.settings = settings;
-        scale.managementServer = "ms-1";
+        RealScaleServices services = new RealScaleServices(profileService, bindingStore, networkDao, vpcDao, routerDao,
+                vmManager, routerService, settings, serviceOfferingDao, vmDetailsDao, tuningPort);
+        RouterObserver observer = services.observer;
+        ScaleService scale = services.scale;
 
         hook = new LifecycleWiring(bindingStore, profileService, serviceOfferingDao, networkDao, vpcDao, routerDao,
                 vmDetailsDao, settings, tuningPort, observer, scale, asyncJobDao, events);
@@ -339,14 +288,5 @@ public class RestartWithCleanupFlowTest {
         lenient().when(job.getInstanceType()).thenReturn("Network");
         lenient().when(job.getInstanceId()).thenReturn(NETWORK_ID);
         return job;
-    }
-
-    private static VMInstanceDetailVO detail(String value) {
-        if (value == null) {
-            return null;
-        }
-        VMInstanceDetailVO detail = mock(VMInstanceDetailVO.class);
-        when(detail.getValue()).thenReturn(value);
-        return detail;
     }
 }

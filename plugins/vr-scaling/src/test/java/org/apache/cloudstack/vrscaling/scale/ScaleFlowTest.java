@@ -11,7 +11,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.lenient;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -28,7 +27,6 @@ import org.apache.cloudstack.vrscaling.core.profile.TuningOverrides;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
-import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.junit.Before;
@@ -38,18 +36,14 @@ import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
 
 import com.cloud.exception.ConcurrentOperationException;
-import com.cloud.network.Network;
 import com.cloud.network.VirtualNetworkApplianceService;
 import com.cloud.network.dao.NetworkDao;
-import com.cloud.network.dao.NetworkVO;
 import com.cloud.network.router.VirtualRouter;
 import com.cloud.network.vpc.dao.VpcDao;
 import com.cloud.service.ServiceOfferingVO;
 import com.cloud.service.dao.ServiceOfferingDao;
-import com.cloud.vm.VMInstanceDetailVO;
 import com.cloud.vm.VirtualMachine;
 import com.cloud.vm.VirtualMachineManager;
-import com.cloud.vm.VmDetailConstants;
 import com.cloud.vm.dao.DomainRouterDao;
 import com.cloud.vm.dao.VMInstanceDetailsDao;
 
@@ -83,7 +77,7 @@ public class ScaleFlowTest {
     @Mock
     TuningPort tuningPort;
 
-    private final ScaleService service = new ScaleService();
+    private ScaleService service;
     private final Map<Long, String> queueDetails = new HashMap<>();
     private FakeRouters cloud;
 
@@ -101,69 +95,11 @@ public class ScaleFlowTest {
         lenient().when(profileService.findOfferingIncludingRemoved(OLD)).thenReturn(old);
         when(settings.sizingModel(any())).thenReturn(new SizingModel(SizingAssumptions.defaults()));
         lenient().when(settings.roleWaitSeconds()).thenReturn(60);
-        lenient().when(tuningPort.apply(anyLong(), any()))
-                .thenReturn(new TuningOutcome(true, true, true, "applied", List.of(), "1"));
-        lenient().when(tuningPort.verify(anyLong(), any()))
-                .thenReturn(new TuningOutcome(true, true, false, "all values match", List.of(), "1"));
-
-        // vm_instance_details for nic.multiqueue.number, kept in a map.
-        lenient().when(vmDetailsDao.findDetail(anyLong(), eq(VmDetailConstants.NIC_MULTIQUEUE_NUMBER)))
-                .thenAnswer(inv -> {
-                    String value = queueDetails.get(inv.getArgument(0, Long.class));
-                    if (value == null) {
-                        return null;
-                    }
-                    VMInstanceDetailVO detail = mock(VMInstanceDetailVO.class);
-                    when(detail.getValue()).thenReturn(value);
-                    return detail;
-                });
-        lenient().doAnswer(inv -> queueDetails.put(inv.getArgument(0), inv.getArgument(2))).when(vmDetailsDao)
-                .addDetail(anyLong(), eq(VmDetailConstants.NIC_MULTIQUEUE_NUMBER), anyString(), anyBoolean());
-
-        NetworkVO network = mock(NetworkVO.class);
-        when(network.getId()).thenReturn(NETWORK_ID);
-        when(network.getName()).thenReturn("web");
-        when(network.getUuid()).thenReturn("net-uuid");
-        when(network.getState()).thenReturn(Network.State.Implemented);
-        when(network.getDataCenterId()).thenReturn(1L);
-        when(network.getVpcId()).thenReturn(null);
-        when(networkDao.findById(NETWORK_ID)).thenReturn(network);
-
-        RouterObserver observer = new RouterObserver();
-        observer.routerDao = routerDao;
-        observer.serviceOfferingDao = serviceOfferingDao;
-        observer.vmDetailsDao = vmDetailsDao;
-        PlanExecutor executor = new PlanExecutor();
-        executor.routerService = routerService;
-        executor.routerDao = routerDao;
-        executor.vmDetailsDao = vmDetailsDao;
-        executor.serviceOfferingDao = serviceOfferingDao;
-        executor.vmManager = vmManager;
-        executor.tuningPort = tuningPort;
-        executor.bindingStore = bindingStore;
-        executor.settings = settings;
-        executor.sleeper = new Sleeper() {
-            @Override
-            public long nowMillis() {
-                return 0;
-            }
-
-            @Override
-            public void sleep(long millis) {
-                throw new AssertionError("nothing should need waiting here");
-            }
-        };
-        service.profileService = profileService;
-        service.bindingStore = bindingStore;
-        service.routerObserver = observer;
-        service.planExecutor = executor;
-        service.networkDao = networkDao;
-        service.vpcDao = vpcDao;
-        service.routerDao = routerDao;
-        service.vmManager = vmManager;
-        service.routerService = routerService;
-        service.settings = settings;
-        service.managementServer = "ms-1";
+        RealScaleServices.tuningAlwaysWorks(tuningPort);
+        RealScaleServices.keepQueueDetailsIn(queueDetails, vmDetailsDao);
+        RealScaleServices.isolatedNetwork(networkDao, NETWORK_ID);
+        service = new RealScaleServices(profileService, bindingStore, networkDao, vpcDao, routerDao, vmManager,
+                routerService, settings, serviceOfferingDao, vmDetailsDao, tuningPort).scale;
     }
 
     @Test
