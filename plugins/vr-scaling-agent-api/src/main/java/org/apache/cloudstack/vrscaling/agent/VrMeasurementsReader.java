@@ -30,6 +30,7 @@ public final class VrMeasurementsReader {
                 .conntrackDrop(integer(stats, "drop"))
                 .conntrackEarlyDrop(integer(stats, "early_drop"))
                 .conntrackInsertFailed(integer(stats, "insert_failed"))
+                .conntrackChainTooLong(integer(stats, "chainlength"))
                 .softnetDropped(integer(softnet, "dropped"))
                 .softnetTimeSqueeze(integer(softnet, "time_squeeze"))
                 .stealPct(decimal(cpu, "steal_pct"))

@@ -34,6 +34,7 @@ public class VrMeasurementsReaderTest {
         assertEquals(Long.valueOf(17), m.getConntrackDrop());
         assertEquals(Long.valueOf(7), m.getConntrackEarlyDrop());
         assertEquals(Long.valueOf(4), m.getConntrackInsertFailed());
+        assertEquals(Long.valueOf(2), m.getConntrackChainTooLong());
         assertEquals(Long.valueOf(3), m.getSoftnetDropped());
         assertEquals(Long.valueOf(21), m.getSoftnetTimeSqueeze());
         assertEquals(4, m.getNics().size());

@@ -93,12 +93,17 @@ public final class DiagnosisRules {
             return;
         }
         double chainAtFull = 2.0 * max / buckets;
-        if (chainAtFull <= TableAssessment.LONG_CHAIN) {
+        long refused = nz(m.getConntrackChainTooLong());
+        if (chainAtFull <= TableAssessment.LONG_CHAIN && refused == 0) {
             return;
         }
-        findings.add(new Finding(Finding.Code.LONG_HASH_CHAINS, Finding.Severity.WARNING,
+        // Linux >= 5.15 refuses a new flow whose chain is too long: the table stalls far below its max.
+        findings.add(new Finding(Finding.Code.LONG_HASH_CHAINS,
+                refused > 0 ? Finding.Severity.CRITICAL : Finding.Severity.WARNING,
                 String.format(Locale.ROOT, "%,d buckets for a max of %,d: a full table averages %,.0f entries per "
-                        + "hash chain (the kernel targets 2)", buckets, max, chainAtFull),
+                        + "hash chain (the kernel targets 2)%s", buckets, max, chainAtFull, refused == 0 ? ""
+                        : String.format(Locale.ROOT, "; %,d new flow(s) refused since boot because their chain "
+                                + "was too long", refused)),
                 String.format(Locale.ROOT, "Set nf_conntrack_buckets to %,d (= max): a tuning fix, same RAM "
                         + "(%,.1f MiB of hash heads), no restart", KernelDefaults.roundUpToBucketPage(max),
                         KernelDefaults.roundUpToBucketPage(max) * 8 / 1048576.0)));

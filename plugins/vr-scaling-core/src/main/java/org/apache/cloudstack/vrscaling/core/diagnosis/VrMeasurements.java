@@ -55,6 +55,7 @@ public final class VrMeasurements {
     private Long conntrackDrop;
     private Long conntrackEarlyDrop;
     private Long conntrackInsertFailed;
+    private Long conntrackChainTooLong;
     private Long softnetDropped;
     private Long softnetTimeSqueeze;
     private Double stealPct;
@@ -140,6 +141,16 @@ public final class VrMeasurements {
 
     public VrMeasurements conntrackInsertFailed(Long value) {
         conntrackInsertFailed = value;
+        return this;
+    }
+
+    /** New flows refused because their hash chain was too long (the `chainlength` counter, Linux >= 5.15). */
+    public Long getConntrackChainTooLong() {
+        return conntrackChainTooLong;
+    }
+
+    public VrMeasurements conntrackChainTooLong(Long value) {
+        conntrackChainTooLong = value;
         return this;
     }
 

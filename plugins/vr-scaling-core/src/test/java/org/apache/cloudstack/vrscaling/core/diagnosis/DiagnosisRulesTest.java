@@ -70,6 +70,11 @@ public class DiagnosisRulesTest {
                     m -> m.conntrackMax(1_000_000L).conntrackBuckets(4_096L),
                     codes(Finding.Code.LONG_HASH_CHAINS), Finding.Severity.WARNING,
                     "Set nf_conntrack_buckets to 1,000,448", false),
+            new Row("stock VR refusing new flows: chains too long", SMALL,
+                    m -> m.conntrackMax(1_000_000L).conntrackBuckets(4_096L).conntrackCount(165_158L)
+                            .conntrackInsertFailed(834_843L).conntrackChainTooLong(834_843L),
+                    codes(Finding.Code.LONG_HASH_CHAINS), Finding.Severity.CRITICAL,
+                    "Set nf_conntrack_buckets to 1,000,448", false),
             new Row("OOM kills", SMALL, m -> m.oomKills(3L),
                     codes(Finding.Code.OOM_KILLS), Finding.Severity.CRITICAL, "more RAM", true),
             new Row("RX drops, several vCPUs, one queue", FOUR_CPUS,
