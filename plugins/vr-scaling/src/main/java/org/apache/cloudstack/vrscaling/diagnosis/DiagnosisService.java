@@ -15,14 +15,11 @@ import org.apache.cloudstack.vrscaling.core.diagnosis.DiagnosisRules;
 import org.apache.cloudstack.vrscaling.core.diagnosis.VrMeasurements;
 import org.apache.cloudstack.vrscaling.core.plan.RouterObservation;
 import org.apache.cloudstack.vrscaling.core.plan.RouterRunState;
+import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
 import org.apache.cloudstack.vrscaling.scale.RouterObserver;
 import org.apache.cloudstack.vrscaling.tuning.AgentTuningPort;
 import org.apache.cloudstack.vrscaling.tuning.TuningNotDeliveredException;
 
-import com.cloud.network.dao.NetworkDao;
-import com.cloud.network.dao.NetworkVO;
-import com.cloud.network.vpc.VpcVO;
-import com.cloud.network.vpc.dao.VpcDao;
 import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.dao.DomainRouterDao;
 
@@ -38,9 +35,7 @@ public class DiagnosisService {
     @Inject
     DomainRouterDao routerDao;
     @Inject
-    NetworkDao networkDao;
-    @Inject
-    VpcDao vpcDao;
+    ProfileBindings bindings;
     @Inject
     VrScalingSettings settings;
 
@@ -69,24 +64,13 @@ public class DiagnosisService {
             }
             return Collections.singletonList(router);
         }
-        if (networkId != null) {
-            NetworkVO network = networkDao.findById(networkId);
-            if (network == null) {
-                throw VrScalingErrors.badInput("Unable to find a network with id " + networkId);
-            }
-            // A VPC tier is served by the VPC's routers.
-            BindingScope scope = network.getVpcId() != null
-                    ? new BindingScope(BindingScope.Type.VPC, network.getVpcId(), null, null, network.getDataCenterId())
-                    : new BindingScope(BindingScope.Type.NETWORK, networkId, network.getUuid(), network.getName(),
-                            network.getDataCenterId());
-            return routerObserver.routers(scope);
+        // Lenient like the lifecycle hook: a VPC tier is served by its VPC's routers; any network state will do.
+        BindingScope scope = networkId != null ? bindings.networkScope(networkId) : bindings.vpcScope(vpcId);
+        if (scope == null) {
+            throw VrScalingErrors.badInput(networkId != null ? "Unable to find a network with id " + networkId
+                    : "Unable to find a VPC with id " + vpcId);
         }
-        VpcVO vpc = vpcDao.findById(vpcId);
-        if (vpc == null) {
-            throw VrScalingErrors.badInput("Unable to find a VPC with id " + vpcId);
-        }
-        return routerObserver.routers(new BindingScope(BindingScope.Type.VPC, vpcId, vpc.getUuid(), vpc.getName(),
-                vpc.getZoneId()));
+        return routerObserver.routers(scope);
     }
 
     private RouterDiagnosis diagnoseOne(DomainRouterVO router, int seconds) {

@@ -35,6 +35,7 @@ import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningMode;
+import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
 import org.apache.cloudstack.vrscaling.scale.RouterObserver;
 import org.apache.cloudstack.vrscaling.tuning.AgentTuningPort;
 import org.apache.cloudstack.vrscaling.tuning.TuningNotDeliveredException;
@@ -44,9 +45,11 @@ import org.junit.runner.RunWith;
 import org.mockito.InjectMocks;
 import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import com.cloud.network.dao.NetworkDao;
 import com.cloud.network.dao.NetworkVO;
+import com.cloud.network.vpc.VpcVO;
 import com.cloud.network.vpc.dao.VpcDao;
 import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.dao.DomainRouterDao;
@@ -73,6 +76,11 @@ public class DiagnosisServiceTest {
     @Before
     public void setUp() {
         lenient().when(settings.sizingModel(anyLong())).thenReturn(new SizingModel(SizingAssumptions.defaults()));
+        // The real scope lookup over the mocked DAOs.
+        ProfileBindings bindings = new ProfileBindings();
+        ReflectionTestUtils.setField(bindings, "networkDao", networkDao);
+        ReflectionTestUtils.setField(bindings, "vpcDao", vpcDao);
+        service.bindings = bindings;
     }
 
     /** The measurements map of a real diagnose run of the VR-side script (fixture shared with agent-api). */
@@ -156,8 +164,10 @@ public class DiagnosisServiceTest {
     public void aVpcTierIsDiagnosedThroughItsVpcsRouters() {
         NetworkVO tier = mock(NetworkVO.class);
         when(tier.getVpcId()).thenReturn(4L);
-        when(tier.getDataCenterId()).thenReturn(1L);
         when(networkDao.findById(9L)).thenReturn(tier);
+        VpcVO vpc = mock(VpcVO.class);
+        when(vpc.getId()).thenReturn(4L);
+        when(vpcDao.findById(4L)).thenReturn(vpc);
         DomainRouterVO router = router(7, RouterRunState.STOPPED);
         when(routerObserver.routers(new BindingScope(BindingScope.Type.VPC, 4L, null, null, 1L)))
                 .thenReturn(List.of(router));
