@@ -1,0 +1,38 @@
+package org.apache.cloudstack.vrscaling.core.presize;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+
+import org.junit.Test;
+
+public class OfferingShapeTest {
+    private static OfferingShape.Builder source() {
+        return OfferingShape.builder().attribute("guestType", "Isolated").attribute("redundantRouter", false)
+                .provider("SourceNat", "VirtualRouter").provider("Dns", "VirtualRouter");
+    }
+
+    @Test
+    public void identicalShapesHaveNoDifferences() {
+        assertTrue(source().build().differencesFrom(source().build()).isEmpty());
+    }
+
+    @Test
+    public void everyDifferingAttributeAndServiceIsListed() {
+        OfferingShape copy = OfferingShape.builder().attribute("guestType", "Isolated")
+                .attribute("redundantRouter", true).attribute("tags", "ssd")
+                .provider("SourceNat", "VirtualRouter").provider("Dns", "VirtualRouter").provider("Dns", "ConfigDrive")
+                .provider("Lb", "VirtualRouter").build();
+        List<String> differences = source().build().differencesFrom(copy);
+        assertEquals(List.of("redundantRouter: false vs true", "tags: null vs ssd",
+                "service Dns: [VirtualRouter] vs [ConfigDrive, VirtualRouter]", "service Lb: absent vs [VirtualRouter]"),
+                differences);
+    }
+
+    @Test
+    public void missingFlagsReadAsFalse() {
+        assertTrue(!source().build().flag("elasticIp"));
+        assertTrue(source().attribute("elasticIp", true).build().flag("elasticIp"));
+    }
+}
