@@ -24,6 +24,9 @@ public class EventTypes {
     public static final String EVENT_SERVICE_OFFERING_EDIT = "SERVICE.OFFERING.EDIT";
     public static final String EVENT_SERVICE_OFFERING_DELETE = "SERVICE.OFFERING.DELETE";
 
+    public static final String EVENT_NETWORK_OFFERING_ASSIGN = "NETWORK.OFFERING.ASSIGN";
+    public static final String EVENT_NETWORK_OFFERING_REMOVE = "NETWORK.OFFERING.REMOVE";
+
     public static final String EVENT_NETWORK_RESTART = "NETWORK.RESTART";
     public static final String EVENT_VPC_RESTART = "VPC.RESTART";
 

@@ -1,6 +1,8 @@
 package com.cloud.network;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.cloud.dc.DataCenter;
 import com.cloud.network.router.VirtualRouter;
@@ -51,4 +53,6 @@ public interface NetworkModel {
     Pair<String, String> getNetworkIp4Dns(Network network, DataCenter zone);
 
     Pair<String, String> getNetworkIp6Dns(Network network, DataCenter zone);
+
+    Map<Network.Service, Set<Network.Provider>> getNetworkOfferingServiceProvidersMap(long networkOfferingId);
 }

@@ -30,6 +30,8 @@ public interface NetworkDao extends GenericDao<NetworkVO, Long>, StateDao<Networ
 
     int getNetworkCountByVpcId(long vpcId);
 
+    int getNetworkCountByNetworkOffId(long networkOfferingId);
+
     List<NetworkVO> listByVpc(long vpcId);
 
     long countVpcNetworks(long vpcId);

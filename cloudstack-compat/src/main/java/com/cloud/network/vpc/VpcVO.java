@@ -2,8 +2,9 @@ package com.cloud.network.vpc;
 
 import java.util.Date;
 
-// Compile-only stand-in: trivial defaults only.
+// Compile-only stand-in: trivial defaults only, except the VPC offering id, which is a plain field.
 public class VpcVO implements Vpc {
+    private long vpcOfferingId;
 
     public VpcVO() {
     }
@@ -40,7 +41,11 @@ public class VpcVO implements Vpc {
 
     @Override
     public long getVpcOfferingId() {
-        return 0;
+        return vpcOfferingId;
+    }
+
+    public void setVpcOfferingId(long vpcOfferingId) {
+        this.vpcOfferingId = vpcOfferingId;
     }
 
     @Override

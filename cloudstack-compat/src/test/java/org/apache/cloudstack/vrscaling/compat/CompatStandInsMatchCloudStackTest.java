@@ -3,6 +3,7 @@ package org.apache.cloudstack.vrscaling.compat;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
@@ -64,8 +65,11 @@ import com.cloud.exception.NetworkRuleConflictException;
 import com.cloud.exception.ResourceAllocationException;
 import com.cloud.exception.ResourceUnavailableException;
 import com.cloud.network.Network;
+import com.cloud.network.Networks;
 import com.cloud.network.router.VirtualRouter;
 import com.cloud.network.vpc.Vpc;
+import com.cloud.network.vpc.VpcOffering;
+import com.cloud.offering.NetworkOffering;
 import com.cloud.offering.ServiceOffering;
 import com.cloud.resource.CommandWrapper;
 import com.cloud.resource.ResourceWrapper;
@@ -80,11 +84,13 @@ import com.cloud.utils.db.GenericDao;
 import com.cloud.utils.exception.CloudRuntimeException;
 import com.cloud.utils.fsm.StateListener;
 import com.cloud.utils.fsm.StateMachine2;
+import com.cloud.utils.net.NetUtils;
 import com.cloud.utils.ssh.SshHelper;
 import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.VMInstanceVO;
 import com.cloud.vm.VirtualMachine;
 import com.cloud.vm.VmDetailConstants;
+import com.cloud.vm.Nic;
 import com.cloud.vm.dao.DomainRouterDao;
 import com.google.gson.Gson;
 
@@ -160,6 +166,8 @@ public class CompatStandInsMatchCloudStackTest {
         assertEquals(1L, Account.ACCOUNT_ID_SYSTEM);
         assertEquals("ROUTER.START", EventTypes.EVENT_ROUTER_START);
         assertEquals("NETWORK.RESTART", EventTypes.EVENT_NETWORK_RESTART);
+        assertEquals("NETWORK.OFFERING.ASSIGN", EventTypes.EVENT_NETWORK_OFFERING_ASSIGN);
+        assertEquals("NETWORK.OFFERING.REMOVE", EventTypes.EVENT_NETWORK_OFFERING_REMOVE);
         assertEquals("Cloud.Com-SoftwareRouter", ServiceOffering.routerDefaultOffUniqueName);
         assertEquals(4, ComponentLifecycle.RUN_LEVEL_COMPONENT_BOOTSTRAP);
         assertEquals(530, ApiErrorCode.INTERNAL_ERROR.getHttpCode());
@@ -179,6 +187,42 @@ public class CompatStandInsMatchCloudStackTest {
         assertTrue(VirtualMachine.Type.DomainRouter.isUsedBySystem());
         assertFalse(VirtualMachine.Type.User.isUsedBySystem());
         assertSame(ConfigKey.Scope.Domain, ConfigKey.Scope.Account.getParent());
+    }
+
+    @Test
+    public void networkEnumsListCloudStacksConstantsInOrder() {
+        assertEquals(Arrays.asList("None", "Public", "Guest", "Storage", "Management", "Control", "Vpn"),
+                names(Networks.TrafficType.values()));
+        assertEquals(Arrays.asList("InternalLbProvider", "PublicLbProvider", "servicepackageuuid", "servicepackagedescription",
+                "PromiscuousMode", "MacAddressChanges", "ForgedTransmits", "MacLearning", "RelatedNetworkOffering", "domainid",
+                "zoneid", "pvlanType", "internetProtocol"), names(NetworkOffering.Detail.values()));
+        assertEquals(Arrays.asList("Required", "Optional"), names(NetworkOffering.Availability.values()));
+        assertEquals(Arrays.asList("Disabled", "Enabled"), names(NetworkOffering.State.values()));
+        assertEquals(Arrays.asList("NATTED", "ROUTED"), names(NetworkOffering.NetworkMode.values()));
+        assertEquals(Arrays.asList("Static", "Dynamic"), names(NetworkOffering.RoutingMode.values()));
+        assertEquals(Arrays.asList("Disabled", "Enabled"), names(VpcOffering.State.values()));
+        assertEquals(Arrays.asList("PlaceHolder", "Create", "Start", "Managed"), names(Nic.ReservationStrategy.values()));
+        assertEquals(Arrays.asList("IPv4", "IPv6", "DualStack"), names(NetUtils.InternetProtocol.values()));
+    }
+
+    @Test
+    public void networkServiceProviderAndCapabilityLookUpByNameLikeCloudStacks() {
+        assertSame(Network.Service.Lb, Network.Service.getService("Lb"));
+        assertSame(Network.Service.SourceNat, Network.Service.getService("sourcenat"));
+        assertNull(Network.Service.getService("NoSuchService"));
+        assertTrue(Arrays.asList(Network.Service.Gateway.getCapabilities()).contains(Network.Capability.RedundantRouter));
+
+        assertSame(Network.Provider.VirtualRouter, Network.Provider.getProvider("VirtualRouter"));
+        assertEquals("VpcVirtualRouter", Network.Provider.VPCVirtualRouter.getName());
+        assertSame(Network.Provider.VPCVirtualRouter, Network.Provider.getProvider("VpcVirtualRouter"));
+        assertNotSame(Network.Provider.VirtualRouter, Network.Provider.VPCVirtualRouter);
+
+        assertSame(Network.Capability.RedundantRouter, Network.Capability.getCapability("RedundantRouter"));
+        assertEquals("SupportedLbAlgorithms", Network.Capability.SupportedLBAlgorithms.getName());
+        assertEquals("SupportedVpnTypes", Network.Capability.SupportedVpnProtocols.getName());
+
+        assertSame(NetUtils.InternetProtocol.DualStack, NetUtils.InternetProtocol.fromValue("dualstack"));
+        assertNull(NetUtils.InternetProtocol.fromValue(" "));
     }
 
     @Test
