@@ -20,6 +20,13 @@ public final class VrScalingDetails {
     /** On a network or VPC: what happened, for people. */
     public static final String NOTE = PREFIX + "note";
 
+    /** On a network or VPC: id of the network/VPC offering VR Scale switched it away from (pre-sizing). */
+    public static final String PRESIZE_SOURCE = PREFIX + "presize.source";
+    /** On a network or VPC: id of the derived offering VR Scale switched it to (pre-sizing). */
+    public static final String PRESIZE_DERIVED = PREFIX + "presize.derived";
+    /** On a network or VPC: id of the profile offering the derived offering starts routers at. */
+    public static final String PRESIZE_PROFILE = PREFIX + "presize.profile";
+
     public static final String STATE_RUNNING = "RUNNING";
     public static final String STATE_DONE = "DONE";
     public static final String STATE_FAILED = "FAILED";

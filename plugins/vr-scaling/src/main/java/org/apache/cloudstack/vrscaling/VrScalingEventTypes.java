@@ -9,6 +9,8 @@ public final class VrScalingEventTypes {
     public static final String PROFILE_RESET = "VRSCALING.PROFILE.RESET";
     /** Automatic rescale of a bound network/VPC whose routers came up at another size. */
     public static final String RECONCILE = "VRSCALING.RECONCILE";
+    /** A network/VPC switched to or back from a derived offering (pre-sizing of new routers). */
+    public static final String PRESIZE = "VRSCALING.PRESIZE";
     /** Automatic tuning push (or removal) when a router reaches Running. */
     public static final String TUNING = "VRSCALING.TUNING";
     public static final String DIAGNOSE = "VRSCALING.DIAGNOSE";

@@ -32,6 +32,7 @@ import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
 import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
 import org.apache.cloudstack.vrscaling.lifecycle.ReconcileService;
 import org.apache.cloudstack.vrscaling.lifecycle.RouterStateListener;
+import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.profile.ProfileSpec;
 import org.apache.cloudstack.vrscaling.profile.ProfileView;
@@ -70,6 +71,8 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     ReconcileService reconcileService;
     @Inject
     DiagnosisService diagnosisService;
+    @Inject
+    PresizeService presizeService;
 
     ScheduledExecutorService recoveryExecutor;
 
@@ -148,6 +151,13 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
             logger.error("VR Scale could not clean up interrupted scale plans: {}", e.getMessage(), e);
         }
         try {
+            // Unbound or switched-off scopes still on a derived offering go back to their own.
+            int presized = presizeService.syncAllRecorded("management server start");
+            logger.info("VR Scale checked {} pre-sized network(s)/VPC(s)", presized);
+        } catch (Exception e) {
+            logger.error("VR Scale could not check pre-sized networks at start-up: {}", e.getMessage(), e);
+        }
+        try {
             // Rescale requests wait in memory; after a restart the database says what still needs doing.
             int queued = reconcileService.requestAllBound("management server start");
             logger.info("VR Scale checks {} bound network(s)/VPC(s) for routers at another size", queued);
@@ -190,7 +200,10 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     @Override
     @ActionEvent(eventType = VrScalingEventTypes.PROFILE_DELETE, eventDescription = "deleting virtual router profile")
     public boolean deleteProfile(DeleteVirtualRouterProfileCmd cmd) {
-        profileService.delete(cmd.getId(), cmd.isForced());
+        if (profileService.delete(cmd.getId(), cmd.isForced()) > 0) {
+            // The removed bindings may have left networks on copies of their offering that name this profile.
+            presizeService.syncAllRecorded("profile deleted");
+        }
         return true;
     }
 
@@ -209,7 +222,8 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     @Override
     @ActionEvent(eventType = VrScalingEventTypes.PROFILE_RESET, eventDescription = "resetting virtual router profile")
     public boolean resetProfile(ResetVirtualRouterProfileCmd cmd) {
-        profileBindings.unbind(cmd.getNetworkId(), cmd.getVpcId());
+        BindingScope scope = profileBindings.unbind(cmd.getNetworkId(), cmd.getVpcId());
+        presizeService.sync(scope);
         return true;
     }
 

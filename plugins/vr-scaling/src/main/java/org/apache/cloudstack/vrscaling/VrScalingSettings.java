@@ -46,12 +46,22 @@ public class VrScalingSettings {
                     + "false: only scaleVirtualRouterProfile changes anything.",
             true, ConfigKey.Scope.Zone);
 
+    public static final ConfigKey<Boolean> PRESIZE_ENABLED = new ConfigKey<>(ConfigKey.CATEGORY_NETWORK,
+            Boolean.class, "vrscaling.presize.enabled", "false",
+            "Experimental, off until proven in your cloud. true: a bound isolated network or VPC of the zone is "
+                    + "switched to a disabled copy of its network/VPC offering (named VRScale-N<offering>-P<profile>) "
+                    + "whose router offering is the profile, so routers CloudStack recreates start at the profile's "
+                    + "size and need no second reboot. The switch restarts nothing; for networks it records the same "
+                    + "NETWORK.OFFERING.REMOVE/ASSIGN usage events as updateNetwork. Unbinding, or setting this back "
+                    + "to false, switches back at the next scale, reset, restart follow-up or management server start.",
+            true, ConfigKey.Scope.Zone);
+
     /** Upper bound on any wait, whatever an operator sets: a job must not hang a network's queue forever. */
     static final int MAX_WAIT_SECONDS = 3600;
 
     public static ConfigKey<?>[] allKeys() {
         return new ConfigKey<?>[] {CONNTRACK_MEMORY_FRACTION, CONNTRACK_BYTES_PER_ENTRY, MAX_NIC_QUEUES,
-                RVR_ROLE_WAIT_SECONDS, DEFAULT_DRY_RUN, AUTOMATIC_ENABLED};
+                RVR_ROLE_WAIT_SECONDS, DEFAULT_DRY_RUN, AUTOMATIC_ENABLED, PRESIZE_ENABLED};
     }
 
     /** The sizing model for routers of a zone (null: the global values). */
@@ -83,6 +93,11 @@ public class VrScalingSettings {
     /** Whether the lifecycle hook acts for routers of the zone (an unreadable value counts as the default, on). */
     public boolean automaticEnabled(long zoneId) {
         return orDefault(AUTOMATIC_ENABLED.valueIn(zoneId), Boolean.TRUE);
+    }
+
+    /** Whether bound networks/VPCs of the zone use derived offerings (an unreadable value counts as off). */
+    public boolean presizeEnabled(long zoneId) {
+        return orDefault(PRESIZE_ENABLED.valueIn(zoneId), Boolean.FALSE);
     }
 
     private static <T> T orDefault(T value, T fallback) {

@@ -19,6 +19,7 @@ import org.apache.cloudstack.vrscaling.lifecycle.ReconcileService;
 import org.apache.cloudstack.vrscaling.lifecycle.RouterStateListener;
 import org.apache.cloudstack.vrscaling.lifecycle.ScopeLock;
 import org.apache.cloudstack.vrscaling.diagnosis.DiagnosisService;
+import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.scale.PlanExecutor;
 import org.apache.cloudstack.vrscaling.scale.ScaleService;
@@ -75,9 +76,20 @@ public class SpringContextTest {
     }
 
     @Test
+    public void presizingIsWiredIntoScaleResetAndTheRestartFollowUpAndIsOffByDefault() {
+        PresizeService presize = context.getBean(PresizeService.class);
+        assertSame(presize, ReflectionTestUtils.getField(context.getBean(ScaleService.class), "presizeService"));
+        assertSame(presize, ReflectionTestUtils.getField(context.getBean(VrScalingManagerImpl.class),
+                "presizeService"));
+        assertSame(presize, ReflectionTestUtils.getField(context.getBean(ReconcileService.class),
+                "presizeService"));
+        assertEquals("false", VrScalingSettings.PRESIZE_ENABLED.defaultValue());
+    }
+
+    @Test
     public void everyConfigKeyIsDeclaredOnceWithPrefixAndDescription() {
         ConfigKey<?>[] keys = context.getBean(VrScalingManagerImpl.class).getConfigKeys();
-        assertEquals(6, keys.length);
+        assertEquals(7, keys.length);
         Set<String> names = new HashSet<>();
         for (ConfigKey<?> key : keys) {
             assertTrue(key.key() + " declared twice", names.add(key.key()));

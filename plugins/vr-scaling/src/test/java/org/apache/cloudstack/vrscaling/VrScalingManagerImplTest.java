@@ -32,6 +32,7 @@ import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
 import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
 import org.apache.cloudstack.vrscaling.lifecycle.ReconcileService;
 import org.apache.cloudstack.vrscaling.lifecycle.RouterStateListener;
+import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.profile.ProfileSpec;
 import org.apache.cloudstack.vrscaling.profile.ProfileView;
@@ -65,6 +66,8 @@ public class VrScalingManagerImplTest {
     MessageBus messageBus;
     @Mock
     ReconcileService reconcileService;
+    @Mock
+    PresizeService presizeService;
     @InjectMocks
     VrScalingManagerImpl manager;
 

@@ -180,6 +180,79 @@ public class BindingStore {
         return plans;
     }
 
+    /** The offering switch VR Scale made on a scope for pre-sizing: source, derived and profile offering ids. */
+    public static final class PresizeRecord {
+        private final long sourceOfferingId;
+        private final long derivedOfferingId;
+        private final Long profileId;
+
+        public PresizeRecord(long sourceOfferingId, long derivedOfferingId, Long profileId) {
+            this.sourceOfferingId = sourceOfferingId;
+            this.derivedOfferingId = derivedOfferingId;
+            this.profileId = profileId;
+        }
+
+        public long getSourceOfferingId() {
+            return sourceOfferingId;
+        }
+
+        public long getDerivedOfferingId() {
+            return derivedOfferingId;
+        }
+
+        public Long getProfileId() {
+            return profileId;
+        }
+    }
+
+    /** The scope's pre-sizing switch record, or null (also when a hand-edited record no longer parses). */
+    public PresizeRecord presizeRecord(BindingScope scope) {
+        Long source = longValue(scope, VrScalingDetails.PRESIZE_SOURCE);
+        Long derived = longValue(scope, VrScalingDetails.PRESIZE_DERIVED);
+        if (source == null || derived == null) {
+            return null;
+        }
+        return new PresizeRecord(source, derived, longValue(scope, VrScalingDetails.PRESIZE_PROFILE));
+    }
+
+    public void recordPresize(BindingScope scope, PresizeRecord record) {
+        ResourceDetailsDao<? extends ResourceDetail> dao = dao(scope.getType());
+        dao.addDetail(scope.getId(), VrScalingDetails.PRESIZE_SOURCE, String.valueOf(record.getSourceOfferingId()),
+                false);
+        dao.addDetail(scope.getId(), VrScalingDetails.PRESIZE_PROFILE, String.valueOf(record.getProfileId()), false);
+        // Written last: a record counts only once the derived id is there.
+        dao.addDetail(scope.getId(), VrScalingDetails.PRESIZE_DERIVED, String.valueOf(record.getDerivedOfferingId()),
+                false);
+    }
+
+    public void clearPresize(BindingScope scope) {
+        ResourceDetailsDao<? extends ResourceDetail> dao = dao(scope.getType());
+        dao.removeDetail(scope.getId(), VrScalingDetails.PRESIZE_DERIVED);
+        dao.removeDetail(scope.getId(), VrScalingDetails.PRESIZE_PROFILE);
+        dao.removeDetail(scope.getId(), VrScalingDetails.PRESIZE_SOURCE);
+    }
+
+    /** Ids of the networks (or VPCs) that carry a pre-sizing switch record. */
+    public List<Long> presizedIds(BindingScope.Type type) {
+        List<Long> ids = new ArrayList<>();
+        for (ResourceDetail detail : dao(type).findDetails(VrScalingDetails.PRESIZE_DERIVED)) {
+            ids.add(detail.getResourceId());
+        }
+        return ids;
+    }
+
+    private Long longValue(BindingScope scope, String key) {
+        String value = value(scope.getType(), scope.getId(), key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private String value(BindingScope.Type type, long resourceId, String key) {
         ResourceDetail detail = dao(type).findDetail(resourceId, key);
         return detail == null ? null : detail.getValue();

@@ -16,6 +16,7 @@ import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
+import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.scale.RouterObserver;
 import org.apache.cloudstack.vrscaling.scale.RouterReport;
 import org.apache.cloudstack.vrscaling.scale.ScaleReport;
@@ -61,6 +62,8 @@ public class ReconcileService {
     LifecycleEvents events;
     @Inject
     ScopeLock scopeLock;
+    @Inject
+    PresizeService presizeService;
 
     private final Set<BindingScope> queued = ConcurrentHashMap.newKeySet();
 
@@ -138,6 +141,8 @@ public class ReconcileService {
             return waitOrGiveUp(scope, attempt, why, busy, bound);
         }
         try {
+            // Keeps the offering in line with the binding (and the zone's pre-sizing switch) for the next restart.
+            presizeService.sync(scope);
             return rescaleIfOffSize(scope, why, bound);
         } finally {
             held.close();

@@ -27,6 +27,7 @@ import org.apache.cloudstack.vrscaling.core.plan.RouterStep;
 import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -69,6 +70,8 @@ public class ScaleService {
     VirtualNetworkApplianceService routerService;
     @Inject
     VrScalingSettings settings;
+    @Inject
+    PresizeService presizeService;
 
     RollingPlanner planner = new RollingPlanner();
     String managementServer = localName();
@@ -122,6 +125,13 @@ public class ScaleService {
         bindingStore.planFinished(scope.getType(), scope.getId(), true, String.format(Locale.ROOT,
                 "%d router(s) at profile %s, %d reboot(s)", done.size(), offering.getName(),
                 done.stream().mapToInt(RouterReport::getReboots).sum()));
+        if (bind) {
+            // After the rescale, so a refused or failed switch never costs the routers their new size.
+            String presize = presizeService.sync(scope);
+            if (presize != null) {
+                warnings.add(presize);
+            }
+        }
         return new ScaleReport(scope, offering, false, bind, plan, tuning, done, warnings,
                 offeringsOf(steps, offering));
     }

@@ -4,6 +4,7 @@ import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
+import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.scale.RouterObserver;
 import org.apache.cloudstack.vrscaling.scale.ScaleService;
@@ -45,6 +46,7 @@ public final class LifecycleWiring {
         reconcile.runner = runner;
         reconcile.events = events;
         reconcile.scopeLock = scopeLock;
+        reconcile.presizeService = org.mockito.Mockito.mock(PresizeService.class);
 
         listener.routerDao = routerDao;
         listener.vmDetailsDao = vmDetailsDao;

@@ -29,6 +29,7 @@ import org.apache.cloudstack.vrscaling.binding.BindingStore;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
+import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.scale.RouterObserver;
 import org.apache.cloudstack.vrscaling.scale.ScaleReport;
 import org.apache.cloudstack.vrscaling.scale.ScaleService;
@@ -62,6 +63,8 @@ public class ReconcileServiceTest {
     VrScalingSettings settings;
     @Mock
     LifecycleEvents events;
+    @Mock
+    PresizeService presizeService;
 
     private final ManualRunner runner = new ManualRunner();
     private final FakeScopeLock scopeLock = new FakeScopeLock();
@@ -77,6 +80,7 @@ public class ReconcileServiceTest {
         service.scaleService = scaleService;
         service.asyncJobDao = asyncJobDao;
         service.settings = settings;
+        service.presizeService = presizeService;
         service.runner = runner;
         service.events = events;
         service.scopeLock = scopeLock;

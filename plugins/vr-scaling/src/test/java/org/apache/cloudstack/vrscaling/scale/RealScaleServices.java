@@ -16,6 +16,7 @@ import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
+import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 
 import com.cloud.network.Network;
@@ -79,6 +80,8 @@ final class RealScaleServices {
         scale.routerService = routerService;
         scale.settings = settings;
         scale.managementServer = "ms-1";
+        // Pre-sizing is off by default and has its own tests; here it reports that it changed nothing.
+        scale.presizeService = mock(PresizeService.class);
     }
 
     /** An Implemented isolated network named "web" in zone 1. */

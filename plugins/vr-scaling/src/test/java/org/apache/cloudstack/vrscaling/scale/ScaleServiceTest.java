@@ -36,6 +36,7 @@ import org.apache.cloudstack.vrscaling.core.profile.TuningOverrides;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
+import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.junit.After;
 import org.junit.Before;
@@ -93,6 +94,8 @@ public class ScaleServiceTest {
     ServiceOfferingDao serviceOfferingDao;
     @Mock
     VMInstanceDetailsDao vmDetailsDao;
+    @Mock
+    PresizeService presizeService;
     @InjectMocks
     ScaleService service;
 

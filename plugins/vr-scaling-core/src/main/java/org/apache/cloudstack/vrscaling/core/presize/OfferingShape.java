@@ -82,6 +82,11 @@ public final class OfferingShape {
             return this;
         }
 
+        /** A set of ids (domains, zones) as one attribute, order-independent. */
+        public Builder ids(String name, List<Long> ids) {
+            return attribute(name, ids == null ? new TreeSet<Long>() : new TreeSet<>(ids));
+        }
+
         public Builder provider(String service, String provider) {
             services.computeIfAbsent(service, s -> new TreeSet<>()).add(provider);
             return this;
