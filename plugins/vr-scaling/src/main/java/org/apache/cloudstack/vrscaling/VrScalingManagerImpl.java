@@ -151,9 +151,15 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
             logger.error("VR Scale could not clean up interrupted scale plans: {}", e.getMessage(), e);
         }
         try {
-            // Unbound or switched-off scopes still on a derived offering go back to their own.
-            int presized = presizeService.syncAllRecorded("management server start");
-            logger.info("VR Scale checked {} pre-sized network(s)/VPC(s)", presized);
+            // Unbound or switched-off scopes still on a derived offering go back to their own. Offering creation
+            // and its events need a call context, as in an API call.
+            CallContext.register(User.UID_SYSTEM, Account.ACCOUNT_ID_SYSTEM);
+            try {
+                int presized = presizeService.syncAllRecorded("management server start");
+                logger.info("VR Scale checked {} pre-sized network(s)/VPC(s)", presized);
+            } finally {
+                CallContext.unregister();
+            }
         } catch (Exception e) {
             logger.error("VR Scale could not check pre-sized networks at start-up: {}", e.getMessage(), e);
         }

@@ -98,8 +98,11 @@ public class DerivedNetworkOfferings {
         Map<Network.Service, Set<Network.Provider>> providers = copy(
                 networkModel.getNetworkOfferingServiceProvidersMap(source.getId()));
         Map<Network.Service, Map<Network.Capability, String>> capabilities = capabilities(shape(source));
-        Map<NetworkOffering.Detail, String> details = new HashMap<>(
-                networkOfferingDetailsDao.getNtwkOffDetails(source.getId()));
+        Map<NetworkOffering.Detail, String> details = new HashMap<>();
+        Map<NetworkOffering.Detail, String> sourceDetails = networkOfferingDetailsDao.getNtwkOffDetails(source.getId());
+        if (sourceDetails != null) {
+            details.putAll(sourceDetails);
+        }
         details.keySet().removeAll(PASSED_SEPARATELY);
         // Only one offering may be Required; the copy is disabled and never offered, so Optional changes nothing.
         NetworkOffering.Availability availability = source.getAvailability() == NetworkOffering.Availability.Required
@@ -135,8 +138,18 @@ public class DerivedNetworkOfferings {
 
     /** Everything that makes CloudStack run a network differently; names, state and router offering left out. */
     OfferingShape shape(NetworkOffering offering) {
-        OfferingShape.Builder shape = OfferingShape.builder()
-                .attribute("trafficType", offering.getTrafficType())
+        OfferingShape.Builder shape = OfferingShape.builder();
+        // Services first: which flags mean anything depends on them.
+        Map<Network.Service, Set<Network.Provider>> providers = networkModel
+                .getNetworkOfferingServiceProvidersMap(offering.getId());
+        if (providers != null) {
+            providers.forEach((service, set) -> {
+                for (Network.Provider provider : set) {
+                    shape.provider(service.getName(), provider.getName());
+                }
+            });
+        }
+        shape.attribute("trafficType", offering.getTrafficType())
                 .attribute("guestType", offering.getGuestType())
                 .attribute("tags", offering.getTags())
                 .attribute("systemOnly", offering.isSystemOnly())
@@ -154,18 +167,18 @@ public class DerivedNetworkOfferings {
                 .attribute("routingMode", offering.getRoutingMode())
                 .attribute("specifyAsNumber", Boolean.TRUE.equals(offering.isSpecifyAsNumber()))
                 .attribute("servicePackage", offering.getServicePackage())
-                .attribute(OfferingAttributes.DEDICATED_LB, offering.isDedicatedLB())
-                .attribute(OfferingAttributes.ELASTIC_LB, offering.isElasticLb())
-                .attribute(OfferingAttributes.INLINE, offering.isInline())
-                .attribute(OfferingAttributes.PUBLIC_LB, offering.isPublicLb())
-                .attribute(OfferingAttributes.INTERNAL_LB, offering.isInternalLb())
-                .attribute(OfferingAttributes.VM_AUTOSCALING, offering.isSupportsVmAutoScaling())
-                .attribute(OfferingAttributes.SHARED_SOURCE_NAT, offering.isSharedSourceNat())
-                .attribute(OfferingAttributes.REDUNDANT_ROUTER, offering.isRedundantRouter())
-                .attribute(OfferingAttributes.ELASTIC_IP, offering.isElasticIp())
-                .attribute(OfferingAttributes.ASSOCIATE_PUBLIC_IP, offering.isAssociatePublicIP())
-                .attribute(OfferingAttributes.STRETCHED_L2, offering.isSupportingStrechedL2())
-                .attribute(OfferingAttributes.PUBLIC_ACCESS, offering.isSupportingPublicAccess())
+                .flagFor(OfferingAttributes.DEDICATED_LB, offering.isDedicatedLB())
+                .flagFor(OfferingAttributes.ELASTIC_LB, offering.isElasticLb())
+                .flagFor(OfferingAttributes.INLINE, offering.isInline())
+                .flagFor(OfferingAttributes.PUBLIC_LB, offering.isPublicLb())
+                .flagFor(OfferingAttributes.INTERNAL_LB, offering.isInternalLb())
+                .flagFor(OfferingAttributes.VM_AUTOSCALING, offering.isSupportsVmAutoScaling())
+                .flagFor(OfferingAttributes.SHARED_SOURCE_NAT, offering.isSharedSourceNat())
+                .flagFor(OfferingAttributes.REDUNDANT_ROUTER, offering.isRedundantRouter())
+                .flagFor(OfferingAttributes.ELASTIC_IP, offering.isElasticIp())
+                .flagFor(OfferingAttributes.ASSOCIATE_PUBLIC_IP, offering.isAssociatePublicIP())
+                .flagFor(OfferingAttributes.STRETCHED_L2, offering.isSupportingStrechedL2())
+                .flagFor(OfferingAttributes.PUBLIC_ACCESS, offering.isSupportingPublicAccess())
                 .ids("domains", networkOfferingDetailsDao.findDomainIds(offering.getId()))
                 .ids("zones", networkOfferingDetailsDao.findZoneIds(offering.getId()))
                 .attribute("internetProtocol", internetProtocol(offering.getId()));
@@ -174,15 +187,6 @@ public class DerivedNetworkOfferings {
             details.forEach((detail, value) -> {
                 if (!PASSED_SEPARATELY.contains(detail)) {
                     shape.attribute("detail." + detail.name(), value);
-                }
-            });
-        }
-        Map<Network.Service, Set<Network.Provider>> providers = networkModel
-                .getNetworkOfferingServiceProvidersMap(offering.getId());
-        if (providers != null) {
-            providers.forEach((service, set) -> {
-                for (Network.Provider provider : set) {
-                    shape.provider(service.getName(), provider.getName());
                 }
             });
         }

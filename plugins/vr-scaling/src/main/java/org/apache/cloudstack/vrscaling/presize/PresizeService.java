@@ -21,7 +21,6 @@ import com.cloud.network.dao.NetworkVO;
 import com.cloud.network.vpc.VpcVO;
 import com.cloud.network.vpc.dao.VpcDao;
 import com.cloud.service.ServiceOfferingVO;
-import com.cloud.service.dao.ServiceOfferingDao;
 
 /**
  * Pre-sizing (vrscaling.presize.enabled): keeps a bound network/VPC on a derived copy of its offering whose router
@@ -36,8 +35,6 @@ public class PresizeService {
     BindingStore bindingStore;
     @Inject
     ProfileBindings bindings;
-    @Inject
-    ServiceOfferingDao serviceOfferingDao;
     @Inject
     DerivedNetworkOfferings networkOfferings;
     @Inject
@@ -74,6 +71,7 @@ public class PresizeService {
         } catch (RuntimeException e) {
             String message = "Pre-sizing of " + scope + " failed: " + e.getMessage();
             LOG.warn(message, e);
+            bindingStore.note(scope, message);
             events.warn(VrScalingEventTypes.PRESIZE, message, scope);
             return message;
         }
@@ -138,12 +136,21 @@ public class PresizeService {
             com.cloud.network.vpc.VpcOfferingVO derived = vpcOfferings.findOrCreate(sourceOfferingId, profile);
             derivedId = derived.getId();
             derivedName = derived.getName();
-            switcher.switchVpc(scope.getId(), currentOfferingId, derivedId);
         } else {
             com.cloud.offerings.NetworkOfferingVO derived = networkOfferings.findOrCreate(sourceOfferingId, profile);
             derivedId = derived.getId();
             derivedName = derived.getName();
-            usageEvents = switcher.switchNetwork(scope.getId(), currentOfferingId, derivedId);
+        }
+        try {
+            if (scope.isVpc()) {
+                switcher.switchVpc(scope.getId(), currentOfferingId, derivedId);
+            } else {
+                usageEvents = switcher.switchNetwork(scope.getId(), currentOfferingId, derivedId);
+            }
+        } catch (RuntimeException e) {
+            // A copy made for this switch must not stay behind unused.
+            removeIfUnused(scope, derivedId);
+            throw e;
         }
         bindingStore.recordPresize(scope, new BindingStore.PresizeRecord(sourceOfferingId, derivedId,
                 profile.getId()));

@@ -39,25 +39,31 @@ public final class DerivedCapabilities {
     /** Service name → capability name → value, for a network offering. */
     public static Map<String, Map<String, String>> forNetworkOffering(OfferingShape source) {
         Map<String, Map<String, String>> caps = new TreeMap<>();
-        Map<String, String> lb = new TreeMap<>();
-        putIf(lb, source.flag(ELASTIC_LB), "ElasticLb", "true");
-        putIf(lb, source.flag(INLINE), "InlineMode", "true");
-        putIf(lb, source.flag(INTERNAL_LB), "LbSchemes", "internal");
-        putIf(lb, source.flag(VM_AUTOSCALING), "VmAutoScaling", "true");
-        // CloudStack reads LB capabilities only from a non-empty map, and there isolation defaults to dedicated.
-        if (source.flag(DEDICATED_LB) && lb.isEmpty()) {
-            lb.put("SupportedLBIsolation", "dedicated");
-        } else if (!source.flag(DEDICATED_LB) && !lb.isEmpty()) {
-            lb.put("SupportedLBIsolation", "shared");
+        // CloudStack checks LB and source NAT capabilities against the service's providers and fails on a service
+        // the offering lacks; its stock offerings keep dedicatedLb=true without any Lb service.
+        if (source.has(LB)) {
+            Map<String, String> lb = new TreeMap<>();
+            putIf(lb, source.flag(ELASTIC_LB), "ElasticLb", "true");
+            putIf(lb, source.flag(INLINE), "InlineMode", "true");
+            putIf(lb, source.flag(INTERNAL_LB), "LbSchemes", "internal");
+            putIf(lb, source.flag(VM_AUTOSCALING), "VmAutoScaling", "true");
+            // CloudStack reads LB capabilities only from a non-empty map, and there isolation defaults to dedicated.
+            if (source.flag(DEDICATED_LB) && lb.isEmpty()) {
+                lb.put("SupportedLBIsolation", "dedicated");
+            } else if (!source.flag(DEDICATED_LB) && !lb.isEmpty()) {
+                lb.put("SupportedLBIsolation", "shared");
+            }
+            putService(caps, LB, lb);
         }
-        putService(caps, LB, lb);
 
-        Map<String, String> sourceNat = new TreeMap<>();
-        putIf(sourceNat, source.flag(SHARED_SOURCE_NAT), "SupportedSourceNatTypes", "perzone");
         boolean redundantOnGateway = source.flag(REDUNDANT_ROUTER) && !source.has(SOURCE_NAT)
                 && source.has(GATEWAY);
-        putIf(sourceNat, source.flag(REDUNDANT_ROUTER) && !redundantOnGateway, "RedundantRouter", "true");
-        putService(caps, SOURCE_NAT, sourceNat);
+        if (source.has(SOURCE_NAT)) {
+            Map<String, String> sourceNat = new TreeMap<>();
+            putIf(sourceNat, source.flag(SHARED_SOURCE_NAT), "SupportedSourceNatTypes", "perzone");
+            putIf(sourceNat, source.flag(REDUNDANT_ROUTER), "RedundantRouter", "true");
+            putService(caps, SOURCE_NAT, sourceNat);
+        }
         if (redundantOnGateway) {
             putService(caps, GATEWAY, Collections.singletonMap("RedundantRouter", "true"));
         }

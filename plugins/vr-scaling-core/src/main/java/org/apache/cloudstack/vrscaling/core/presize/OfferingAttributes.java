@@ -1,5 +1,7 @@
 package org.apache.cloudstack.vrscaling.core.presize;
 
+import java.util.Set;
+
 /**
  * Attribute names of {@link OfferingShape} that the capability rebuild reads. They name NetworkOffering/VpcOffering
  * getters; CloudStack's offering creation turns service capabilities into exactly these flags.
@@ -28,5 +30,26 @@ public final class OfferingAttributes {
     public static final String GATEWAY = "Gateway";
 
     private OfferingAttributes() {
+    }
+
+    /**
+     * Whether a flag means anything for an offering with these services. LB flags only do with an Lb service and
+     * the source NAT type only with SourceNat: CloudStack's stock offerings keep dedicatedLb=true without any Lb
+     * service, and a copy created without LB capabilities gets false, with no difference in behaviour.
+     */
+    public static boolean meaningful(String attribute, Set<String> services) {
+        switch (attribute) {
+            case DEDICATED_LB:
+            case ELASTIC_LB:
+            case INLINE:
+            case PUBLIC_LB:
+            case INTERNAL_LB:
+            case VM_AUTOSCALING:
+                return services.contains(LB);
+            case SHARED_SOURCE_NAT:
+                return services.contains(SOURCE_NAT);
+            default:
+                return true;
+        }
     }
 }

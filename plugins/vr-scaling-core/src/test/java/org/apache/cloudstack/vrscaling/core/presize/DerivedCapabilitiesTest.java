@@ -79,4 +79,13 @@ public class DerivedCapabilitiesTest {
         assertTrue(DerivedCapabilities.forVpcOffering(OfferingShape.builder()
                 .provider("SourceNat", "VpcVirtualRouter").build()).isEmpty());
     }
+
+    @Test
+    public void stockOfferingWithoutLbOrSourceNatGetsNoCapabilityForThem() {
+        // DefaultIsolatedNetworkOffering: Dhcp, Dns, UserData; CloudStack stored dedicatedLb=true all the same.
+        OfferingShape stock = OfferingShape.builder().provider("Dhcp", "VirtualRouter").provider("Dns", "VirtualRouter")
+                .provider("UserData", "VirtualRouter").attribute(OfferingAttributes.DEDICATED_LB, true)
+                .attribute(OfferingAttributes.SHARED_SOURCE_NAT, true).build();
+        assertTrue(DerivedCapabilities.forNetworkOffering(stock).isEmpty());
+    }
 }

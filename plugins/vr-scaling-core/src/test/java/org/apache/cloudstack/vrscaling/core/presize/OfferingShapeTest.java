@@ -35,4 +35,21 @@ public class OfferingShapeTest {
         assertTrue(!source().build().flag("elasticIp"));
         assertTrue(source().attribute("elasticIp", true).build().flag("elasticIp"));
     }
+
+    @Test
+    public void lbAndSourceNatFlagsCountOnlyWithTheirService() {
+        OfferingShape withoutLb = OfferingShape.builder().provider("Dhcp", "VirtualRouter")
+                .flagFor(OfferingAttributes.DEDICATED_LB, true).flagFor(OfferingAttributes.SHARED_SOURCE_NAT, true)
+                .flagFor(OfferingAttributes.REDUNDANT_ROUTER, false).build();
+        OfferingShape copy = OfferingShape.builder().provider("Dhcp", "VirtualRouter")
+                .flagFor(OfferingAttributes.DEDICATED_LB, false).flagFor(OfferingAttributes.SHARED_SOURCE_NAT, false)
+                .flagFor(OfferingAttributes.REDUNDANT_ROUTER, false).build();
+        assertTrue(withoutLb.differencesFrom(copy).isEmpty());
+
+        OfferingShape withLb = OfferingShape.builder().provider("Lb", "VirtualRouter")
+                .flagFor(OfferingAttributes.DEDICATED_LB, true).build();
+        OfferingShape lbCopy = OfferingShape.builder().provider("Lb", "VirtualRouter")
+                .flagFor(OfferingAttributes.DEDICATED_LB, false).build();
+        assertEquals(List.of("dedicatedLb: true vs false"), withLb.differencesFrom(lbCopy));
+    }
 }
