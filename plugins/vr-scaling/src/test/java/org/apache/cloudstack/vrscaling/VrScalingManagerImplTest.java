@@ -7,9 +7,12 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -20,12 +23,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.cloudstack.api.ApiErrorCode;
 import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.DeleteVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ListVirtualRouterProfilesCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ResetVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.UpdateVirtualRouterProfileCmd;
 import org.apache.cloudstack.framework.jobs.AsyncJob;
 import org.apache.cloudstack.framework.messagebus.MessageBus;
+import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.cloudstack.vrscaling.lifecycle.JobStateSubscriber;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
@@ -40,6 +45,7 @@ import org.apache.cloudstack.vrscaling.scale.ScaleService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 import org.mockito.InjectMocks;
 import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
@@ -142,6 +148,7 @@ public class VrScalingManagerImplTest {
                 eq(TimeUnit.SECONDS));
         task.getValue().run();
         verify(scaleService).recoverInterruptedPlans();
+        verify(presizeService).syncAllRecorded("management server start");
         verify(reconcileService).requestAllBound("management server start");
     }
 
@@ -163,14 +170,33 @@ public class VrScalingManagerImplTest {
         ResetVirtualRouterProfileCmd cmd = new ResetVirtualRouterProfileCmd();
         ReflectionTestUtils.setField(cmd, "networkId", 100L);
 
+        BindingScope scope = new BindingScope(BindingScope.Type.NETWORK, 100L, "net-uuid", "web", 1L);
+        when(profileBindings.unbind(100L, null)).thenReturn(scope);
+
         assertTrue(manager.resetProfile(cmd));
 
-        verify(profileBindings).unbind(100L, null);
+        InOrder order = inOrder(profileBindings, presizeService);
+        order.verify(profileBindings).unbind(100L, null);
+        order.verify(presizeService).sync(scope);
+    }
+
+    @Test
+    public void aForcedDeleteThatRemovedBindingsSyncsThePresizedNetworksOnlyThen() {
+        DeleteVirtualRouterProfileCmd cmd = new DeleteVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(cmd, "id", 5L);
+        ReflectionTestUtils.setField(cmd, "forced", true);
+        when(profileService.delete(5L, true)).thenReturn(2, 0);
+
+        assertTrue(manager.deleteProfile(cmd));
+        assertTrue(manager.deleteProfile(cmd));
+
+        verify(presizeService, times(1)).syncAllRecorded("profile deleted");
     }
 
     @Test
     public void aFailingCleanUpIsLoggedNotThrown() {
         when(scaleService.recoverInterruptedPlans()).thenThrow(new IllegalStateException("database away"));
+        when(presizeService.syncAllRecorded(anyString())).thenThrow(new IllegalStateException("database away"));
         manager.recoverInterruptedPlans();
         verify(scaleService).recoverInterruptedPlans();
         verify(reconcileService).requestAllBound("management server start");

@@ -167,6 +167,11 @@ public class ProfileBindings {
                 throw VrScalingErrors.badInput("Unable to find VPC with id " + vpcId);
             }
         }
+        if (bindingStore.planRunning(scope)) {
+            // The plan (an API scale or the automatic rescale) ends by syncing the offering with the binding.
+            throw VrScalingErrors.refused(scope + " is being rescaled by a VR Scale plan: reset it once the plan has "
+                    + "finished (its progress is in the vrscaling.step detail); nothing was changed");
+        }
         if (!bindingStore.unbind(scope)) {
             throw VrScalingErrors.badInput(scope + " has no virtual router profile");
         }

@@ -122,16 +122,17 @@ public class ScaleService {
             bindingStore.planFinished(scope.getType(), scope.getId(), false, e.getMessage());
             throw VrScalingErrors.failed("Scaling " + scope + " failed: " + e.getMessage());
         }
-        bindingStore.planFinished(scope.getType(), scope.getId(), true, String.format(Locale.ROOT,
-                "%d router(s) at profile %s, %d reboot(s)", done.size(), offering.getName(),
-                done.stream().mapToInt(RouterReport::getReboots).sum()));
         if (bind) {
-            // After the rescale, so a refused or failed switch never costs the routers their new size.
+            // After the rescale, so a refused or failed switch never costs the routers their new size; before the
+            // plan is marked finished, so the automatic path and a reset wait for it.
             String presize = presizeService.sync(scope);
             if (presize != null) {
                 warnings.add(presize);
             }
         }
+        bindingStore.planFinished(scope.getType(), scope.getId(), true, String.format(Locale.ROOT,
+                "%d router(s) at profile %s, %d reboot(s)", done.size(), offering.getName(),
+                done.stream().mapToInt(RouterReport::getReboots).sum()));
         return new ScaleReport(scope, offering, false, bind, plan, tuning, done, warnings,
                 offeringsOf(steps, offering));
     }

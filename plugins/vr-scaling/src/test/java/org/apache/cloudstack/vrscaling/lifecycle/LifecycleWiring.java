@@ -63,4 +63,9 @@ public final class LifecycleWiring {
         subscriber.reconcileService = reconcile;
         subscriber.runner = runner;
     }
+
+    /** Lets a flow test run the reconcile with a real pre-sizing service instead of the default mock. */
+    public void usePresize(PresizeService presize) {
+        reconcile.presizeService = presize;
+    }
 }

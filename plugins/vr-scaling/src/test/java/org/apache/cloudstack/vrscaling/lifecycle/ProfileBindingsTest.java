@@ -159,6 +159,15 @@ public class ProfileBindingsTest {
         assertApiError(ApiErrorCode.PARAM_ERROR, () -> bindings.unbind(100L, null), "has no virtual router profile");
     }
 
+    @Test
+    public void unbindIsRefusedWhileAPlanRunsOnTheNetworkAndChangesNothing() {
+        when(bindingStore.planRunning(any())).thenReturn(true);
+
+        assertApiError(ApiErrorCode.UNSUPPORTED_ACTION_ERROR, () -> bindings.unbind(100L, null), "being rescaled",
+                "nothing was changed");
+        verify(bindingStore, never()).unbind(any());
+    }
+
     private static NetworkVO network(long id, Long vpcId) {
         NetworkVO network = mock(NetworkVO.class);
         lenient().when(network.getId()).thenReturn(id);

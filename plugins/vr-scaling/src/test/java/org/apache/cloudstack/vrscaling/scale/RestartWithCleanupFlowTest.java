@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.cloudstack.framework.jobs.AsyncJob;
 import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
@@ -39,6 +41,10 @@ import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleEvents;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleWiring;
+import org.apache.cloudstack.vrscaling.presize.DerivedNetworkOfferings;
+import org.apache.cloudstack.vrscaling.presize.DerivedVpcOfferings;
+import org.apache.cloudstack.vrscaling.presize.PresizeService;
+import org.apache.cloudstack.vrscaling.presize.PresizeWiring;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.junit.Before;
 import org.junit.Test;
@@ -50,8 +56,10 @@ import com.cloud.exception.ConcurrentOperationException;
 import com.cloud.network.Network;
 import com.cloud.network.VirtualNetworkApplianceService;
 import com.cloud.network.dao.NetworkDao;
+import com.cloud.network.dao.NetworkVO;
 import com.cloud.network.router.VirtualRouter;
 import com.cloud.network.vpc.dao.VpcDao;
+import com.cloud.offerings.NetworkOfferingVO;
 import com.cloud.service.ServiceOfferingVO;
 import com.cloud.service.dao.ServiceOfferingDao;
 import com.cloud.utils.fsm.StateMachine2;
@@ -61,18 +69,24 @@ import com.cloud.vm.VirtualMachine.Event;
 import com.cloud.vm.VirtualMachine.State;
 import com.cloud.vm.VirtualMachineManager;
 import com.cloud.vm.dao.DomainRouterDao;
+import com.cloud.vm.dao.NicDao;
+import com.cloud.vm.dao.VMInstanceDao;
 import com.cloud.vm.dao.VMInstanceDetailsDao;
 
 /**
  * restartNetwork cleanup=true on a bound redundant network, as VR Scale sees it: CloudStack replaces both routers
  * by new VMs at its default offering (state-machine transitions while its job runs), then publishes job.state.
  * The real listener, subscriber, reconcile, ScaleService, PlanExecutor and planner run over faked CloudStack.
+ * With pre-sizing on, the real pre-sizing service and offering switcher join them (only the derived-offering
+ * factory, tested on its own, is a mock): the restart's new routers are born at the profile's size.
  */
 @RunWith(MockitoJUnitRunner.class)
 public class RestartWithCleanupFlowTest {
     private static final long NETWORK_ID = 100L;
     private static final long DEFAULT = 1L;
     private static final long PROFILE = 5L;
+    private static final long SOURCE_OFFERING = 10L;
+    private static final long DERIVED_OFFERING = 20L;
     private static final String PROFILE_UUID = "offering-uuid-5";
     private static final long RESTART_JOB = 9L;
     private static final String RESTART_CMD = "org.apache.cloudstack.api.command.user.network.RestartNetworkCmd";
@@ -103,6 +117,14 @@ public class RestartWithCleanupFlowTest {
     AsyncJobDao asyncJobDao;
     @Mock
     LifecycleEvents events;
+    @Mock
+    DerivedNetworkOfferings networkOfferings;
+    @Mock
+    DerivedVpcOfferings vpcOfferings;
+    @Mock
+    NicDao nicDao;
+    @Mock
+    VMInstanceDao vmInstanceDao;
 
     private final Map<Long, String> queueDetails = new HashMap<>();
     private final AtomicBoolean planRunning = new AtomicBoolean();
@@ -110,6 +132,9 @@ public class RestartWithCleanupFlowTest {
     private FakeRouters cloud;
     private LifecycleWiring hook;
     private int profileQueues;
+    private RealScaleServices services;
+    private final AtomicLong networkOffering = new AtomicLong(SOURCE_OFFERING);
+    private final AtomicReference<BindingStore.PresizeRecord> record = new AtomicReference<>();
 
     @Before
     public void wire() throws Exception {
@@ -147,7 +172,7 @@ public class RestartWithCleanupFlowTest {
         RealScaleServices.keepQueueDetailsIn(queueDetails, vmDetailsDao);
         RealScaleServices.isolatedNetwork(networkDao, NETWORK_ID);
         lenient().when(routerDao.getRouterNetworks(anyLong())).thenReturn(List.of(NETWORK_ID));
-        RealScaleServices services = new RealScaleServices(profileService, bindingStore, networkDao, vpcDao, routerDao,
+        services = new RealScaleServices(profileService, bindingStore, networkDao, vpcDao, routerDao,
                 vmManager, routerService, settings, serviceOfferingDao, vmDetailsDao, tuningPort);
         RouterObserver observer = services.observer;
         ScaleService scale = services.scale;
@@ -233,6 +258,106 @@ public class RestartWithCleanupFlowTest {
         verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("no capacity for 2 vCPUs"), any());
         verify(bindingStore).note(any(), contains("keep running at their current size"));
         verify(events, never()).info(any(), any(), any());
+    }
+
+    @Test
+    public void withPresizingTheRestartsNewRoutersStartAtTheProfileAndNeedNoSecondReboot() {
+        switchPresizingOn();
+        // A redundant pair at the default size; the admin scales it to the profile.
+        cloud.add(21L, "r-21-VM", State.Running, DEFAULT, VirtualRouter.RedundantState.PRIMARY);
+        cloud.add(22L, "r-22-VM", State.Running, DEFAULT, VirtualRouter.RedundantState.BACKUP);
+        routersOfTheNetwork(21L, 22L);
+        ScaleReport report = services.scale.scale(NETWORK_ID, null, null, PROFILE, false);
+
+        assertEquals("the rescale itself: one reboot each", 2,
+                cloud.calls.stream().filter(c -> c.startsWith("stop ")).count());
+        assertEquals("the network now names the profile for new routers", DERIVED_OFFERING, networkOffering.get());
+        assertEquals(SOURCE_OFFERING, record.get().getSourceOfferingId());
+        assertTrue(report.getWarnings().toString(),
+                report.getWarnings().stream().anyMatch(w -> w.contains("now uses offering VRScale-N10-P5")));
+
+        // restartNetwork cleanup=true: CloudStack replaces both routers, sizing them from the network's offering.
+        cloud.calls.clear();
+        AsyncJobVO running = job(JobInfo.Status.IN_PROGRESS);
+        when(asyncJobDao.findInstancePendingAsyncJob("Network", NETWORK_ID)).thenReturn(running);
+        cloud.add(31L, "r-31-VM", State.Stopped, offeringCloudStackPicksForNewRouters(),
+                VirtualRouter.RedundantState.PRIMARY);
+        routersOfTheNetwork(31L);
+        bootAsCloudStackDoes(31L);
+        cloud.add(32L, "r-32-VM", State.Stopped, offeringCloudStackPicksForNewRouters(),
+                VirtualRouter.RedundantState.BACKUP);
+        routersOfTheNetwork(31L, 32L);
+        bootAsCloudStackDoes(32L);
+        restartJobCompletes();
+        hook.runner.releaseDelayed();
+
+        assertEquals(Long.valueOf(PROFILE), cloud.offerings.get(31L));
+        assertEquals(Long.valueOf(PROFILE), cloud.offerings.get(32L));
+        assertTrue("no second reboot: " + cloud.calls, cloud.calls.isEmpty());
+        verify(events, never()).info(eq(VrScalingEventTypes.RECONCILE), anyString(), any());
+        // The new routers got their tuning at Running, as after any start.
+        verify(tuningPort, times(4)).apply(anyLong(), any());
+    }
+
+    @Test
+    public void withPresizingAResetSwitchesTheNetworkBackSoNewRoutersStartAtTheDefaultAgain() {
+        switchPresizingOn();
+        cloud.add(21L, "r-21-VM", State.Running, DEFAULT, null);
+        routersOfTheNetwork(21L);
+        services.scale.scale(NETWORK_ID, null, null, PROFILE, false);
+        assertEquals(DERIVED_OFFERING, networkOffering.get());
+
+        when(bindingStore.unbind(any())).thenAnswer(inv -> {
+            when(bindingStore.boundProfile(any())).thenReturn(null);
+            return true;
+        });
+        hook.bindings.unbind(NETWORK_ID, null);
+        services.scale.presizeService.sync(hook.bindings.networkScope(NETWORK_ID));
+
+        assertEquals(SOURCE_OFFERING, networkOffering.get());
+        verify(bindingStore).clearPresize(any());
+        verify(networkOfferings).removeIfUnused(DERIVED_OFFERING);
+        assertEquals(DEFAULT, offeringCloudStackPicksForNewRouters());
+    }
+
+    /** vrscaling.presize.enabled for the zone; the network's offering and the switch record kept as in the database. */
+    private void switchPresizingOn() {
+        lenient().when(settings.presizeEnabled(anyLong())).thenReturn(true);
+        NetworkVO row = networkDao.findById(NETWORK_ID);
+        lenient().when(row.getNetworkOfferingId()).thenAnswer(inv -> networkOffering.get());
+        lenient().doAnswer(inv -> {
+            networkOffering.set(inv.getArgument(0, Long.class));
+            return null;
+        }).when(row).setNetworkOfferingId(anyLong());
+        lenient().when(bindingStore.presizeRecord(any())).thenAnswer(inv -> record.get());
+        lenient().doAnswer(inv -> {
+            record.set(inv.getArgument(1));
+            return null;
+        }).when(bindingStore).recordPresize(any(), any());
+        NetworkOfferingVO source = networkOffering(null);
+        NetworkOfferingVO derived = networkOffering(PROFILE);
+        lenient().when(derived.getId()).thenReturn(DERIVED_OFFERING);
+        lenient().when(derived.getName()).thenReturn("VRScale-N10-P5");
+        lenient().when(networkOfferings.find(SOURCE_OFFERING)).thenReturn(source);
+        lenient().when(networkOfferings.find(DERIVED_OFFERING)).thenReturn(derived);
+        lenient().when(networkOfferings.findOrCreate(eq(SOURCE_OFFERING), any())).thenReturn(derived);
+        PresizeService presize = PresizeWiring.presizeService(bindingStore, hook.bindings, networkOfferings,
+                vpcOfferings, PresizeWiring.switcher(networkDao, vpcDao, nicDao, vmInstanceDao), networkDao, vpcDao,
+                settings, events);
+        services.scale.presizeService = presize;
+        hook.usePresize(presize);
+    }
+
+    private static NetworkOfferingVO networkOffering(Long routerOffering) {
+        NetworkOfferingVO offering = mock(NetworkOfferingVO.class);
+        lenient().when(offering.getServiceOfferingId()).thenReturn(routerOffering);
+        return offering;
+    }
+
+    /** CloudStack's findServiceOfferingId(): the network offering's router offering, else the default. */
+    private long offeringCloudStackPicksForNewRouters() {
+        Long fromOffering = networkOffering.get() == DERIVED_OFFERING ? Long.valueOf(PROFILE) : null;
+        return fromOffering == null ? DEFAULT : fromOffering;
     }
 
     /** CloudStack's rolling restart: new routers, each Stopped -> Starting -> Running, while its job runs. */

@@ -12,8 +12,10 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -43,6 +45,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 import org.mockito.InjectMocks;
 import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
@@ -312,6 +315,44 @@ public class ScaleServiceTest {
         verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(true), contains("big"));
         assertTrue(report.isBound());
         assertFalse(report.isDryRun());
+    }
+
+    @Test
+    public void aBindingScaleSyncsPresizingBeforeThePlanIsMarkedFinishedAndReportsIt() {
+        DomainRouterVO r1 = router(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        networkRouters(r1);
+        when(planExecutor.execute(any(), anyList(), any(), eq(false), anyList())).thenAnswer(inv -> {
+            List<RouterStep> steps = inv.getArgument(1);
+            return List.of(new RouterReport(steps.get(0)));
+        });
+        when(presizeService.sync(any())).thenReturn("network web now uses offering VRScale-N10-P5");
+
+        ScaleReport report = service.scale(NETWORK_ID, null, null, PROFILE_ID, false);
+
+        InOrder order = inOrder(planExecutor, presizeService, bindingStore);
+        order.verify(planExecutor).execute(any(), anyList(), any(), eq(false), anyList());
+        order.verify(presizeService).sync(argThat(scope -> scope.getId() == NETWORK_ID));
+        order.verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(true), anyString());
+        assertTrue(report.getWarnings().toString(),
+                report.getWarnings().contains("network web now uses offering VRScale-N10-P5"));
+    }
+
+    @Test
+    public void presizingIsLeftAloneByDryRunsSingleRoutersAndFailedPlans() {
+        DomainRouterVO r1 = router(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        networkRouters(r1);
+        when(routerDao.findById(11L)).thenReturn(r1);
+        when(routerDao.getRouterNetworks(11L)).thenReturn(List.of(NETWORK_ID));
+        when(planExecutor.execute(any(), anyList(), any(), anyBoolean(), anyList()))
+                .thenAnswer(inv -> List.of(new RouterReport(inv.<List<RouterStep>>getArgument(1).get(0))))
+                .thenThrow(VrScalingErrors.failed("Scaling network web failed at step START on router r-11-VM"));
+
+        service.scale(NETWORK_ID, null, null, PROFILE_ID, true);
+        service.scale(null, null, 11L, PROFILE_ID, false);
+        assertApiError(ApiErrorCode.INTERNAL_ERROR, () -> service.scale(NETWORK_ID, null, null, PROFILE_ID, false),
+                "failed at step START");
+
+        verifyNoInteractions(presizeService);
     }
 
     @Test
