@@ -18,8 +18,10 @@ import org.apache.logging.log4j.Logger;
 
 import com.cloud.network.dao.NetworkDao;
 import com.cloud.network.dao.NetworkVO;
+import com.cloud.network.vpc.VpcOfferingVO;
 import com.cloud.network.vpc.VpcVO;
 import com.cloud.network.vpc.dao.VpcDao;
+import com.cloud.offerings.NetworkOfferingVO;
 import com.cloud.service.ServiceOfferingVO;
 
 /**
@@ -133,11 +135,11 @@ public class PresizeService {
         String derivedName;
         int usageEvents = 0;
         if (scope.isVpc()) {
-            com.cloud.network.vpc.VpcOfferingVO derived = vpcOfferings.findOrCreate(sourceOfferingId, profile);
+            VpcOfferingVO derived = vpcOfferings.findOrCreate(sourceOfferingId, profile);
             derivedId = derived.getId();
             derivedName = derived.getName();
         } else {
-            com.cloud.offerings.NetworkOfferingVO derived = networkOfferings.findOrCreate(sourceOfferingId, profile);
+            NetworkOfferingVO derived = networkOfferings.findOrCreate(sourceOfferingId, profile);
             derivedId = derived.getId();
             derivedName = derived.getName();
         }
@@ -203,14 +205,14 @@ public class PresizeService {
             if (vpc == null) {
                 return null;
             }
-            com.cloud.network.vpc.VpcOfferingVO offering = vpcOfferings.find(vpc.getVpcOfferingId());
+            VpcOfferingVO offering = vpcOfferings.find(vpc.getVpcOfferingId());
             return new Current(vpc.getVpcOfferingId(), offering == null ? null : offering.getServiceOfferingId());
         }
         NetworkVO network = networkDao.findById(scope.getId());
         if (network == null || network.getVpcId() != null) {
             return null;
         }
-        com.cloud.offerings.NetworkOfferingVO offering = networkOfferings.find(network.getNetworkOfferingId());
+        NetworkOfferingVO offering = networkOfferings.find(network.getNetworkOfferingId());
         return new Current(network.getNetworkOfferingId(), offering == null ? null : offering.getServiceOfferingId());
     }
 
