@@ -141,8 +141,6 @@ public class ReconcileService {
             return waitOrGiveUp(scope, attempt, why, busy, bound);
         }
         try {
-            // Keeps the offering in line with the binding (and the zone's pre-sizing switch) for the next restart.
-            presizeService.sync(scope);
             return rescaleIfOffSize(scope, why, bound);
         } finally {
             held.close();
@@ -176,6 +174,9 @@ public class ReconcileService {
                 .collect(Collectors.toList());
         if (offSize.isEmpty()) {
             LOG.debug("{} already runs profile {} on every router", scope, bound.getOffering().getName());
+            // Keeps the offering in line with the binding and the zone's pre-sizing switch for the next restart
+            // (a rescale below does the same when it has finished).
+            presizeService.sync(scope);
             return Outcome.NOTHING_TO_DO;
         }
         String names = offSize.stream().map(DomainRouterVO::getInstanceName).collect(Collectors.joining(", "));

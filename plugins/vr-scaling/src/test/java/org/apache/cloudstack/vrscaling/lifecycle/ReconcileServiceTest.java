@@ -102,6 +102,7 @@ public class ReconcileServiceTest {
 
         verify(scaleService).scale(100L, null, null, PROFILE, false);
         verify(events).info(eq(VrScalingEventTypes.RECONCILE), contains("r-31-VM, r-32-VM"), eq(network));
+        verify(presizeService, never()).sync(any());
     }
 
     @Test
@@ -140,6 +141,7 @@ public class ReconcileServiceTest {
         assertEquals(ReconcileService.Outcome.NOTHING_TO_DO, service.attempt(network, 1, "test"));
 
         verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+        verify(presizeService).sync(network);
     }
 
     @Test
