@@ -5,8 +5,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -113,7 +113,7 @@ public class DerivedNetworkOfferingsTest {
         when(networkOfferingDao.findByUniqueName(COPY_NAME)).thenReturn(copy);
         when(copy.isRedundantRouter()).thenReturn(true);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("existing copy " + COPY_NAME));
         assertTrue(refused.getMessage(), refused.getMessage().contains("redundantRouter: false vs true"));
@@ -195,7 +195,7 @@ public class DerivedNetworkOfferingsTest {
         when(copy.isRedundantRouter()).thenReturn(true);
         createReturns(copy);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("new copy " + COPY_NAME));
         assertTrue(refused.getMessage(), refused.getMessage().contains("redundantRouter: false vs true"));
@@ -209,7 +209,7 @@ public class DerivedNetworkOfferingsTest {
         when(networkModel.getNetworkOfferingServiceProvidersMap(COPY_ID)).thenReturn(copyProviders);
         createReturns(copy);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("service Lb: [VirtualRouter] vs [Netscaler]"));
         verify(networkOfferingDao).remove(COPY_ID);
@@ -220,7 +220,7 @@ public class DerivedNetworkOfferingsTest {
         when(detailsDao.findZoneIds(COPY_ID)).thenReturn(List.of(1L));
         createReturns(copy);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("zones: [1, 2] vs [1]"));
         verify(networkOfferingDao).remove(COPY_ID);
@@ -231,7 +231,7 @@ public class DerivedNetworkOfferingsTest {
         when(copy.getState()).thenReturn(NetworkOffering.State.Enabled);
         createReturns(copy);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("the copy is Enabled"));
         verify(networkOfferingDao).remove(COPY_ID);
@@ -241,7 +241,7 @@ public class DerivedNetworkOfferingsTest {
     public void aCreationThatReturnsNothingIsRefused() {
         createReturns(null);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("did not create"));
         verify(networkOfferingDao, never()).remove(any());
@@ -253,7 +253,7 @@ public class DerivedNetworkOfferingsTest {
                 NetworkOffering.State.Disabled);
         when(networkOfferingDao.findById(21L)).thenReturn(derived);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(21L, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(21L, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("itself a VR Scale copy"));
         verifyNoInteractions(configurationManager);
@@ -264,7 +264,7 @@ public class DerivedNetworkOfferingsTest {
     public void aSourceThatIsGoneIsRefused() {
         when(networkOfferingDao.findById(SOURCE_ID)).thenReturn(null);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("network offering 10 no longer exists"));
         verifyNoInteractions(configurationManager);
@@ -274,7 +274,7 @@ public class DerivedNetworkOfferingsTest {
     public void aSourceWithAnUnknownInternetProtocolIsRefused() {
         when(detailsDao.getDetail(SOURCE_ID, NetworkOffering.Detail.internetProtocol)).thenReturn("IPv5");
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("unknown internet protocol IPv5"));
         verifyNoInteractions(configurationManager);
@@ -358,16 +358,6 @@ public class DerivedNetworkOfferingsTest {
         providers.put(DHCP, new HashSet<>(Set.of(provider)));
         providers.put(LB, new HashSet<>(Set.of(provider)));
         return providers;
-    }
-
-    private static PresizeRefusedException refused(Runnable call) {
-        try {
-            call.run();
-        } catch (PresizeRefusedException e) {
-            return e;
-        }
-        fail("expected PresizeRefusedException");
-        return null;
     }
 
     @Test

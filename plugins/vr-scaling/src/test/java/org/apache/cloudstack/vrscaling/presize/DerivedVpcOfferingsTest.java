@@ -3,8 +3,8 @@ package org.apache.cloudstack.vrscaling.presize;
 import static org.apache.cloudstack.vrscaling.TestSupport.offering;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -102,7 +102,7 @@ public class DerivedVpcOfferingsTest {
         when(vpcOfferingDao.findByUniqueName(COPY_NAME)).thenReturn(copy);
         when(copy.isRedundantRouter()).thenReturn(false);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("existing copy " + COPY_NAME));
         assertTrue(refused.getMessage(), refused.getMessage().contains("redundantRouter: true vs false"));
@@ -160,7 +160,7 @@ public class DerivedVpcOfferingsTest {
         when(copy.isRedundantRouter()).thenReturn(false);
         createReturns(COPY_ID);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("new copy " + COPY_NAME));
         assertTrue(refused.getMessage(), refused.getMessage().contains("redundantRouter: true vs false"));
@@ -174,7 +174,7 @@ public class DerivedVpcOfferingsTest {
         when(serviceMapDao.listByVpcOffId(COPY_ID)).thenReturn(rows);
         createReturns(COPY_ID);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains(
                 "service Dhcp: [VpcVirtualRouter] vs [ConfigDrive]"));
@@ -186,7 +186,7 @@ public class DerivedVpcOfferingsTest {
         when(copy.getState()).thenReturn(VpcOffering.State.Enabled);
         createReturns(COPY_ID);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("the copy is Enabled"));
         verify(vpcOfferingDao).remove(COPY_ID);
@@ -197,7 +197,7 @@ public class DerivedVpcOfferingsTest {
         when(vpcProvisioningService.createVpcOffering(any(), any(), any(), any(), any(), any(), any(), any(), any(),
                 any(), any(), any(), any(), anyBoolean())).thenReturn(null);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("did not create"));
         verify(vpcOfferingDao, never()).remove(any());
@@ -208,7 +208,7 @@ public class DerivedVpcOfferingsTest {
         VpcOfferingVO derived = vpcOffering(42L, "VRScale-V40-P7", VpcOffering.State.Disabled);
         when(vpcOfferingDao.findById(42L)).thenReturn(derived);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(42L, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(42L, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("itself a VR Scale copy"));
         verifyNoInteractions(vpcProvisioningService);
@@ -219,7 +219,7 @@ public class DerivedVpcOfferingsTest {
     public void aSourceThatIsGoneIsRefused() {
         when(vpcOfferingDao.findById(SOURCE_ID)).thenReturn(null);
 
-        PresizeRefusedException refused = refused(() -> offerings.findOrCreate(SOURCE_ID, profile));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("VPC offering 40 no longer exists"));
         verifyNoInteractions(vpcProvisioningService);
@@ -280,16 +280,6 @@ public class DerivedVpcOfferingsTest {
         lenient().when(row.getService()).thenReturn(service);
         lenient().when(row.getProvider()).thenReturn(provider);
         return row;
-    }
-
-    private static PresizeRefusedException refused(Runnable call) {
-        try {
-            call.run();
-        } catch (PresizeRefusedException e) {
-            return e;
-        }
-        fail("expected PresizeRefusedException");
-        return null;
     }
 
     /** CloudStack's creation answers with its own view of the new row; the code reads it back by id. */

@@ -1,8 +1,8 @@
 package org.apache.cloudstack.vrscaling.presize;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -58,16 +58,13 @@ public class OfferingSwitcherTest {
     @Mock
     VMInstanceDao vmInstanceDao;
 
-    private final OfferingSwitcher switcher = new OfferingSwitcher();
+    private OfferingSwitcher switcher;
     private final NetworkVO network = new NetworkVO();
     private final VpcVO vpc = new VpcVO();
 
     @Before
     public void wire() {
-        switcher.networkDao = networkDao;
-        switcher.vpcDao = vpcDao;
-        switcher.nicDao = nicDao;
-        switcher.vmInstanceDao = vmInstanceDao;
+        switcher = PresizeWiring.switcher(networkDao, vpcDao, nicDao, vmInstanceDao);
         network.setName("web");
         network.setNetworkOfferingId(SOURCE);
         vpc.setVpcOfferingId(SOURCE);
@@ -172,7 +169,7 @@ public class OfferingSwitcherTest {
         network.setNetworkOfferingId(30L);
 
         try (MockedStatic<UsageEventUtils> usage = mockStatic(UsageEventUtils.class)) {
-            PresizeRefusedException refused = refused(() -> switcher.switchNetwork(NETWORK_ID, SOURCE, DERIVED));
+            PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> switcher.switchNetwork(NETWORK_ID, SOURCE, DERIVED));
 
             assertTrue(refused.getMessage(), refused.getMessage().contains("web moved to offering 30"));
             usage.verifyNoInteractions();
@@ -188,7 +185,7 @@ public class OfferingSwitcherTest {
         when(networkDao.findById(NETWORK_ID)).thenReturn(null);
 
         try (MockedStatic<UsageEventUtils> usage = mockStatic(UsageEventUtils.class)) {
-            PresizeRefusedException refused = refused(() -> switcher.switchNetwork(NETWORK_ID, SOURCE, DERIVED));
+            PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> switcher.switchNetwork(NETWORK_ID, SOURCE, DERIVED));
 
             assertTrue(refused.getMessage(), refused.getMessage().contains("network 100 no longer exists"));
             usage.verifyNoInteractions();
@@ -214,7 +211,7 @@ public class OfferingSwitcherTest {
     public void aVpcMovedToAnotherOfferingMeanwhileIsRefusedAndLeftAlone() {
         vpc.setVpcOfferingId(31L);
 
-        PresizeRefusedException refused = refused(() -> switcher.switchVpc(VPC_ID, SOURCE, DERIVED));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> switcher.switchVpc(VPC_ID, SOURCE, DERIVED));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("moved to offering 31 meanwhile"));
         assertEquals(31L, vpc.getVpcOfferingId());
@@ -225,20 +222,10 @@ public class OfferingSwitcherTest {
     public void aVpcThatIsGoneIsRefused() {
         when(vpcDao.findById(VPC_ID)).thenReturn(null);
 
-        PresizeRefusedException refused = refused(() -> switcher.switchVpc(VPC_ID, SOURCE, DERIVED));
+        PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> switcher.switchVpc(VPC_ID, SOURCE, DERIVED));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("VPC 200 no longer exists"));
         verify(vpcDao, never()).update(any(), any());
-    }
-
-    private static PresizeRefusedException refused(Runnable call) {
-        try {
-            call.run();
-        } catch (PresizeRefusedException e) {
-            return e;
-        }
-        fail("expected PresizeRefusedException");
-        return null;
     }
 
     private static VMInstanceVO vm(long id, String uuid, boolean display) {

@@ -70,7 +70,7 @@ public class PresizeServiceTest {
     @Mock
     LifecycleEvents events;
 
-    private final PresizeService service = new PresizeService();
+    private PresizeService service;
     private final BindingScope network = new BindingScope(BindingScope.Type.NETWORK, NETWORK_ID, "net-uuid", "web",
             ZONE_ID);
     private final BindingScope vpc = new BindingScope(BindingScope.Type.VPC, VPC_ID, "vpc-uuid", "shop", ZONE_ID);
@@ -80,15 +80,8 @@ public class PresizeServiceTest {
 
     @Before
     public void wire() {
-        service.bindingStore = bindingStore;
-        service.bindings = bindings;
-        service.networkOfferings = networkOfferings;
-        service.vpcOfferings = vpcOfferings;
-        service.switcher = switcher;
-        service.networkDao = networkDao;
-        service.vpcDao = vpcDao;
-        service.settings = settings;
-        service.events = events;
+        service = PresizeWiring.presizeService(bindingStore, bindings, networkOfferings, vpcOfferings, switcher,
+                networkDao, vpcDao, settings, events);
 
         networkRow = mock(NetworkVO.class);
         lenient().when(networkRow.getNetworkOfferingId()).thenReturn(SOURCE);
