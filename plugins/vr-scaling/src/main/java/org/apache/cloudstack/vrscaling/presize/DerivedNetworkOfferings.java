@@ -70,7 +70,7 @@ public class DerivedNetworkOfferings {
             requireSameShape(sourceShape, existing, "existing copy");
             return existing;
         }
-        NetworkOfferingVO created = create(source, profile, name);
+        NetworkOfferingVO created = create(source, sourceShape, profile, name);
         try {
             requireSameShape(sourceShape, created, "new copy");
         } catch (PresizeRefusedException e) {
@@ -94,10 +94,11 @@ public class DerivedNetworkOfferings {
         }
     }
 
-    private NetworkOfferingVO create(NetworkOfferingVO source, ServiceOfferingVO profile, String name) {
+    private NetworkOfferingVO create(NetworkOfferingVO source, OfferingShape sourceShape, ServiceOfferingVO profile,
+                                     String name) {
         Map<Network.Service, Set<Network.Provider>> providers = copy(
                 networkModel.getNetworkOfferingServiceProvidersMap(source.getId()));
-        Map<Network.Service, Map<Network.Capability, String>> capabilities = capabilities(shape(source));
+        Map<Network.Service, Map<Network.Capability, String>> capabilities = capabilities(sourceShape);
         Map<NetworkOffering.Detail, String> details = new HashMap<>();
         Map<NetworkOffering.Detail, String> sourceDetails = networkOfferingDetailsDao.getNtwkOffDetails(source.getId());
         if (sourceDetails != null) {
