@@ -1,7 +1,6 @@
 package org.apache.cloudstack.vrscaling.core.presize;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,12 +34,6 @@ public final class DerivedOfferingNames {
     /** Whether the name is one VR Scale gives its derived offerings. */
     public static boolean isDerived(String name) {
         return name != null && NAME.matcher(name).matches();
-    }
-
-    /** The source offering id a derived name carries, or null when the name is not a derived one. */
-    public static Long sourceId(String name) {
-        Matcher matcher = name == null ? null : NAME.matcher(name);
-        return matcher != null && matcher.matches() ? Long.valueOf(matcher.group(2)) : null;
     }
 
     /** Says what the offering is to whoever lists offerings; the source's own text stays first. */

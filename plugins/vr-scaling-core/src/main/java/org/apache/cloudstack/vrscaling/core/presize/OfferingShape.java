@@ -92,11 +92,6 @@ public final class OfferingShape {
             return this;
         }
 
-        /** Whether a provider was added for the service so far. */
-        public boolean hasService(String service) {
-            return services.containsKey(service);
-        }
-
         /** Adds the attribute only when it means something for the services added so far. */
         public Builder flagFor(String name, boolean value) {
             return OfferingAttributes.meaningful(name, services.keySet()) ? attribute(name, value) : this;

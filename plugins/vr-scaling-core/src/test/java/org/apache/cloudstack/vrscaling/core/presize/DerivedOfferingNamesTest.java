@@ -2,7 +2,6 @@ package org.apache.cloudstack.vrscaling.core.presize;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import org.apache.cloudstack.vrscaling.core.presize.DerivedOfferingNames.Kind;
@@ -10,11 +9,10 @@ import org.junit.Test;
 
 public class DerivedOfferingNamesTest {
     @Test
-    public void namesCarryKindSourceAndProfileAndParseBack() {
+    public void namesCarryKindSourceAndProfileAndAreRecognised() {
         String name = DerivedOfferingNames.name(Kind.NETWORK, 12, 34);
         assertEquals("VRScale-N12-P34", name);
         assertTrue(DerivedOfferingNames.isDerived(name));
-        assertEquals(Long.valueOf(12), DerivedOfferingNames.sourceId(name));
         assertEquals("VRScale-V5-P6", DerivedOfferingNames.name(Kind.VPC, 5, 6));
     }
 
@@ -28,7 +26,7 @@ public class DerivedOfferingNamesTest {
         assertFalse(DerivedOfferingNames.isDerived("DefaultIsolatedNetworkOfferingWithSourceNatService"));
         assertFalse(DerivedOfferingNames.isDerived("VRScale-N12"));
         assertFalse(DerivedOfferingNames.isDerived(null));
-        assertNull(DerivedOfferingNames.sourceId("VRScale-X1-P2"));
+        assertFalse(DerivedOfferingNames.isDerived("VRScale-X1-P2"));
     }
 
     @Test
