@@ -17,6 +17,8 @@ public final class VrScalingDetails {
     public static final String TOUCHED = PREFIX + "touched";
     /** On a network or VPC: the management server that runs the plan. */
     public static final String OWNER = PREFIX + "owner";
+    /** On a network or VPC: when the last plan started (epoch milliseconds): start-up recovery skips newer ones. */
+    public static final String STARTED = PREFIX + "started";
     /** On a network or VPC: what happened, for people. */
     public static final String NOTE = PREFIX + "note";
 

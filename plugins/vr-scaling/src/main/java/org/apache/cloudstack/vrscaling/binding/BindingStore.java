@@ -109,10 +109,11 @@ public class BindingStore {
         return removed;
     }
 
-    public void planStarted(BindingScope scope, String owner) {
+    public void planStarted(BindingScope scope, String owner, long startedMillis) {
         ResourceDetailsDao<? extends ResourceDetail> dao = dao(scope.getType());
         dao.addDetail(scope.getId(), VrScalingDetails.TOUCHED, "", false);
         dao.addDetail(scope.getId(), VrScalingDetails.OWNER, owner, false);
+        dao.addDetail(scope.getId(), VrScalingDetails.STARTED, String.valueOf(startedMillis), false);
         dao.addDetail(scope.getId(), VrScalingDetails.NOTE, "", false);
         dao.addDetail(scope.getId(), VrScalingDetails.STEP, "planned", false);
         dao.addDetail(scope.getId(), VrScalingDetails.STATE, VrScalingDetails.STATE_RUNNING, false);
@@ -163,6 +164,11 @@ public class BindingStore {
 
     public String owner(BindingScope.Type type, long resourceId) {
         return value(type, resourceId, VrScalingDetails.OWNER);
+    }
+
+    /** When the scope's last plan started (epoch milliseconds), or null when not recorded. */
+    public Long started(BindingScope.Type type, long resourceId) {
+        return parseLong(value(type, resourceId, VrScalingDetails.STARTED));
     }
 
     public String step(BindingScope.Type type, long resourceId) {
@@ -242,7 +248,10 @@ public class BindingStore {
     }
 
     private Long longValue(BindingScope scope, String key) {
-        String value = value(scope.getType(), scope.getId(), key);
+        return parseLong(value(scope.getType(), scope.getId(), key));
+    }
+
+    private static Long parseLong(String value) {
         if (value == null) {
             return null;
         }

@@ -45,7 +45,8 @@ public class JobStateSubscriber implements MessageSubscriber {
     }
 
     void jobFinished(long jobId, int check) {
-        AsyncJobVO job = asyncJobDao.findById(jobId);
+        // CloudStack marks the job row removed before it publishes job.state: findById would not see it.
+        AsyncJobVO job = asyncJobDao.findByIdIncludingRemoved(jobId);
         if (job == null || !RestartJobRule.ROUTER_REPLACING_COMMANDS.contains(job.getCmd())) {
             return;
         }

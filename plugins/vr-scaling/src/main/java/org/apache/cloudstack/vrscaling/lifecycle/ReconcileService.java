@@ -183,8 +183,8 @@ public class ReconcileService {
         LOG.info("Rescaling {} to profile {} after {}: {} run(s) another size", scope, bound.getOffering().getName(),
                 why, names);
         try {
-            ScaleReport report = scaleService.scale(scope.isVpc() ? null : scope.getId(),
-                    scope.isVpc() ? scope.getId() : null, null, bound.getOffering().getId(), false);
+            // This thread holds the scope's lock: the locked entry point, not the API's.
+            ScaleReport report = scaleService.rescale(scope, bound.getOffering().getId());
             int reboots = report.getRouters().stream().mapToInt(RouterReport::getReboots).sum();
             String message = String.format(Locale.ROOT, "Rescaled %s to profile %s after %s: %s, %d reboot(s)%s",
                     scope, bound.getOffering().getName(), why, names, reboots,

@@ -42,6 +42,8 @@ public class ProfileService {
     public static final String STORAGE_LOCAL = "local";
     static final String ROUTER_VM_TYPE = VirtualMachine.Type.DomainRouter.toString().toLowerCase(Locale.ROOT);
     static final String UNIQUE_NAME_PREFIX = "vrscaling-";
+    /** service_offering.unique_name and disk_offering.unique_name are varchar(32). */
+    static final int UNIQUE_NAME_MAX = 32;
 
     private static final Logger LOG = LogManager.getLogger(ProfileService.class);
 
@@ -72,7 +74,7 @@ public class ProfileService {
         String displayText = spec.getDisplayText() == null || spec.getDisplayText().trim().isEmpty()
                 ? profile.getName() : spec.getDisplayText().trim();
 
-        String uniqueName = UNIQUE_NAME_PREFIX + UUID.randomUUID();
+        String uniqueName = uniqueName();
         DiskOfferingVO disk = new DiskOfferingVO(profile.getName(), displayText, Storage.ProvisioningType.THIN, false,
                 null, true, local, false);
         disk.setUniqueName(uniqueName);
@@ -320,6 +322,12 @@ public class ProfileService {
         }
         // The marker goes last: a profile is listed only once it is complete.
         offeringDetailsDao.addDetail(offeringId, VrScalingDetails.PROFILE, Boolean.TRUE.toString(), false);
+    }
+
+    /** The prefix and as much of a random UUID (hex digits, no dashes) as the column holds: 22 digits, 88 bits. */
+    static String uniqueName() {
+        String random = UUID.randomUUID().toString().replace("-", "");
+        return UNIQUE_NAME_PREFIX + random.substring(0, UNIQUE_NAME_MAX - UNIQUE_NAME_PREFIX.length());
     }
 
     private static RouterSize sizeOf(ServiceOfferingVO offering) {

@@ -19,7 +19,7 @@ import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
-import com.cloud.network.VirtualNetworkApplianceService;
+import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.network.router.VirtualRouter;
 import com.cloud.service.ServiceOfferingVO;
 import com.cloud.service.dao.ServiceOfferingDao;
@@ -39,8 +39,9 @@ public class PlanExecutor {
 
     private static final Logger LOG = LogManager.getLogger(PlanExecutor.class);
 
+    /** CloudStack has two router managers (the VPC one extends the other) and injects them by the VPC type. */
     @Inject
-    VirtualNetworkApplianceService routerService;
+    VpcVirtualNetworkApplianceService routerService;
     @Inject
     DomainRouterDao routerDao;
     @Inject

@@ -16,6 +16,8 @@ import org.apache.cloudstack.vrscaling.VrScalingErrors;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
+import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
+import org.apache.cloudstack.vrscaling.core.lifecycle.RestartJobRule;
 import org.apache.cloudstack.vrscaling.core.plan.PlanRefusedException;
 import org.apache.cloudstack.vrscaling.core.plan.PlanTarget;
 import org.apache.cloudstack.vrscaling.core.plan.Refusal;
@@ -27,13 +29,14 @@ import org.apache.cloudstack.vrscaling.core.plan.RouterStep;
 import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.lifecycle.ScopeLock;
 import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 import com.cloud.network.Network;
-import com.cloud.network.VirtualNetworkApplianceService;
+import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.network.dao.NetworkDao;
 import com.cloud.network.dao.NetworkVO;
 import com.cloud.network.router.VirtualRouter;
@@ -66,15 +69,23 @@ public class ScaleService {
     DomainRouterDao routerDao;
     @Inject
     VirtualMachineManager vmManager;
+    /** CloudStack has two router managers (the VPC one extends the other) and injects them by the VPC type. */
     @Inject
-    VirtualNetworkApplianceService routerService;
+    VpcVirtualNetworkApplianceService routerService;
     @Inject
     VrScalingSettings settings;
     @Inject
     PresizeService presizeService;
 
+    @Inject
+    ScopeLock scopeLock;
+    @Inject
+    AsyncJobDao asyncJobDao;
+
     RollingPlanner planner = new RollingPlanner();
     String managementServer = localName();
+    /** Plans recorded as started before this are ones this server can have been interrupted in. */
+    long serverStartedMillis = System.currentTimeMillis();
 
     public ScaleReport scale(Long networkId, Long vpcId, Long routerId, Long profileId, Boolean dryRun) {
         checkExactlyOneTarget(networkId, vpcId, routerId);
@@ -83,7 +94,79 @@ public class ScaleService {
         BindingScope scope = singleRouter != null ? scopeOfRouter(singleRouter)
                 : networkId != null ? networkScope(networkId) : vpcScope(vpcId);
         boolean onlyPlan = dryRun == null ? settings.defaultDryRun() : dryRun;
+        if (onlyPlan) {
+            return run(scope, offering, singleRouter, true);
+        }
+        // 4.22 queues API jobs without their sync object, so the scope's cluster-wide lock is what serializes every
+        // writer: API scales, the automatic rescale, reset and start-up recovery.
+        ScopeLock.Held held = scopeLock.tryLock(scope);
+        if (held == null) {
+            throw VrScalingErrors.refused("Refused, nothing was changed: another VR Scale plan is changing the "
+                    + "routers of " + scope + " right now (" + planDescription(scope) + "); run the scale again "
+                    + "when it has finished");
+        }
+        try {
+            String busy = busyWith(scope);
+            if (busy != null) {
+                throw VrScalingErrors.refused("Refused, nothing was changed: " + busy + "; run the scale again "
+                        + "when it has finished");
+            }
+            return run(scope, offering, singleRouter, false);
+        } finally {
+            held.close();
+        }
+    }
 
+    /**
+     * The automatic path: brings a bound scope's routers to the profile. The caller holds the scope's lock and has
+     * checked that nothing else runs on it; the scope is resolved and validated again here.
+     */
+    public ScaleReport rescale(BindingScope scope, long profileId) {
+        ServiceOfferingVO offering = profileService.findProfileOffering(profileId);
+        return run(scope.isVpc() ? vpcScope(scope.getId()) : networkScope(scope.getId()), offering, null, false);
+    }
+
+    /** Why the scope's routers must not be touched now (a VR Scale plan or a CloudStack job on them), or null. */
+    String busyWith(BindingScope scope) {
+        if (bindingStore.planRunning(scope)) {
+            return "a VR Scale plan is running on " + scope + " (" + planDescription(scope) + ")";
+        }
+        String[] commands = RestartJobRule.ROUTER_CHANGING_COMMANDS.toArray(new String[0]);
+        for (String uuid : uuidsTouching(scope)) {
+            if (asyncJobDao.countPendingJobs("\"" + uuid + "\"", commands) > 0) {
+                return "a CloudStack job (restart, update, router start/stop, ...) naming " + uuid + " is still "
+                        + "running on " + scope;
+            }
+        }
+        return null;
+    }
+
+    /** The scope, its VPC tiers and its routers: what a router-changing job's parameters can name. */
+    private List<String> uuidsTouching(BindingScope scope) {
+        List<String> uuids = new ArrayList<>();
+        if (scope.getUuid() != null) {
+            uuids.add(scope.getUuid());
+        }
+        if (scope.isVpc()) {
+            for (NetworkVO tier : networkDao.listByVpc(scope.getId())) {
+                uuids.add(tier.getUuid());
+            }
+        }
+        for (DomainRouterVO router : routerObserver.routers(scope)) {
+            uuids.add(router.getUuid());
+        }
+        return uuids;
+    }
+
+    private String planDescription(BindingScope scope) {
+        String step = bindingStore.step(scope.getType(), scope.getId());
+        String owner = bindingStore.owner(scope.getType(), scope.getId());
+        return "step " + (step == null ? "unknown" : step) + " on management server "
+                + (owner == null ? "unknown" : owner);
+    }
+
+    private ScaleReport run(BindingScope scope, ServiceOfferingVO offering, DomainRouterVO singleRouter,
+                            boolean onlyPlan) {
         RouterProfile profile = profileService.toProfile(offering);
         KernelTuning tuning = profile.effectiveTuning(settings.sizingModel(scope.getZoneId()));
         PlanTarget target = new PlanTarget(offering.getId(), profile.getSize(),
@@ -107,11 +190,8 @@ public class ScaleService {
                     offeringsOf(steps, offering));
         }
 
-        boolean bind = singleRouter == null;
-        if (bind) {
-            bindingStore.bind(scope, offering.getUuid());
-        }
-        bindingStore.planStarted(scope, managementServer);
+        // Marked running first, so the lifecycle hook and other management servers keep off while it runs.
+        bindingStore.planStarted(scope, managementServer, System.currentTimeMillis());
         List<RouterReport> done;
         try {
             done = planExecutor.execute(scope, steps, tuning, targetLocal, warnings);
@@ -122,7 +202,11 @@ public class ScaleService {
             bindingStore.planFinished(scope.getType(), scope.getId(), false, e.getMessage());
             throw VrScalingErrors.failed("Scaling " + scope + " failed: " + e.getMessage());
         }
+        // Bound only once every router runs the profile: a failed plan leaves the binding as it was, so the
+        // automatic path never retries a size the cloud could not carry.
+        boolean bind = singleRouter == null;
         if (bind) {
+            bindingStore.bind(scope, offering.getUuid());
             // After the rescale, so a refused or failed switch never costs the routers their new size; before the
             // plan is marked finished, so the automatic path and a reset wait for it.
             String presize = presizeService.sync(scope);
@@ -170,30 +254,52 @@ public class ScaleService {
                         plan.getResourceId(), owner);
                 continue;
             }
-            List<String> started = new ArrayList<>();
-            List<String> failed = new ArrayList<>();
-            for (Long routerId : bindingStore.touched(plan.getType(), plan.getResourceId())) {
-                DomainRouterVO router = routerDao.findById(routerId);
-                if (router == null || router.getState() != VirtualMachine.State.Stopped) {
-                    continue;
-                }
-                try {
-                    routerService.startRouter(routerId, true);
-                    started.add(router.getInstanceName());
-                } catch (Exception e) {
-                    failed.add(router.getInstanceName() + " (" + e.getMessage() + ")");
-                }
+            Long started = bindingStore.started(plan.getType(), plan.getResourceId());
+            if (started != null && started >= serverStartedMillis) {
+                // Begun by this very server since it started: alive, not interrupted.
+                LOG.info("VR Scale plan on {} {} began after this management server started: left to run",
+                        plan.getType(), plan.getResourceId());
+                continue;
             }
-            String note = String.format(Locale.ROOT, "Interrupted at step '%s': management server %s stopped while "
-                    + "the plan ran. Routers started again: %s.%s Run scaleVirtualRouterProfile again to finish.",
-                    bindingStore.step(plan.getType(), plan.getResourceId()), managementServer,
-                    started.isEmpty() ? "none needed" : String.join(", ", started),
-                    failed.isEmpty() ? "" : " Could NOT start: " + String.join(", ", failed) + ".");
-            bindingStore.planFinished(plan.getType(), plan.getResourceId(), false, note);
-            LOG.warn("VR Scale plan on {} {} cleaned up: {}", plan.getType(), plan.getResourceId(), note);
+            ScopeLock.Held held = scopeLock.tryLock(new BindingScope(plan.getType(), plan.getResourceId(), null,
+                    null, 0));
+            if (held == null) {
+                LOG.info("VR Scale plan on {} {} is held by a live actor: left to it", plan.getType(),
+                        plan.getResourceId());
+                continue;
+            }
+            try {
+                recover(plan);
+            } finally {
+                held.close();
+            }
             recovered++;
         }
         return recovered;
+    }
+
+    private void recover(BindingStore.RunningPlan plan) {
+        List<String> started = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (Long routerId : bindingStore.touched(plan.getType(), plan.getResourceId())) {
+            DomainRouterVO router = routerDao.findById(routerId);
+            if (router == null || router.getState() != VirtualMachine.State.Stopped) {
+                continue;
+            }
+            try {
+                routerService.startRouter(routerId, true);
+                started.add(router.getInstanceName());
+            } catch (Exception e) {
+                failed.add(router.getInstanceName() + " (" + e.getMessage() + ")");
+            }
+        }
+        String note = String.format(Locale.ROOT, "Interrupted at step '%s': management server %s stopped while "
+                + "the plan ran. Routers started again: %s.%s Run scaleVirtualRouterProfile again to finish.",
+                bindingStore.step(plan.getType(), plan.getResourceId()), managementServer,
+                started.isEmpty() ? "none needed" : String.join(", ", started),
+                failed.isEmpty() ? "" : " Could NOT start: " + String.join(", ", failed) + ".");
+        bindingStore.planFinished(plan.getType(), plan.getResourceId(), false, note);
+        LOG.warn("VR Scale plan on {} {} cleaned up: {}", plan.getType(), plan.getResourceId(), note);
     }
 
     private static void checkExactlyOneTarget(Long networkId, Long vpcId, Long routerId) {

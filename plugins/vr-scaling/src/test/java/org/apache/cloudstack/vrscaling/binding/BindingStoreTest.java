@@ -106,10 +106,11 @@ public class BindingStoreTest {
 
     @Test
     public void aPlanIsMarkedRunningLastAndFinishedWithItsNote() {
-        store.planStarted(NETWORK, "ms-1");
+        store.planStarted(NETWORK, "ms-1", 1700000000000L);
         InOrder order = inOrder(networkDetailsDao);
         order.verify(networkDetailsDao).addDetail(100L, "vrscaling.touched", "", false);
         order.verify(networkDetailsDao).addDetail(100L, "vrscaling.owner", "ms-1", false);
+        order.verify(networkDetailsDao).addDetail(100L, "vrscaling.started", "1700000000000", false);
         order.verify(networkDetailsDao).addDetail(100L, "vrscaling.state", "RUNNING", false);
 
         store.planFinished(BindingScope.Type.VPC, 200L, false, "failed at START");

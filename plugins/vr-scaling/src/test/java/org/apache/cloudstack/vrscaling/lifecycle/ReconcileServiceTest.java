@@ -6,6 +6,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.lenient;
@@ -93,14 +94,14 @@ public class ReconcileServiceTest {
                 router(32L, "r-32-VM", VirtualMachine.State.Running, DEFAULT, VirtualRouter.RedundantState.BACKUP));
         lenient().when(routerObserver.routers(network)).thenReturn(routers);
         ScaleReport report = report();
-        lenient().when(scaleService.scale(any(), any(), any(), any(), anyBoolean())).thenReturn(report);
+        lenient().when(scaleService.rescale(any(), anyLong())).thenReturn(report);
     }
 
     @Test
     public void offSizeRoutersOfABoundNetworkAreRescaledToItsProfileForReal() {
         service.request(network, "RestartNetworkCmd job 9");
 
-        verify(scaleService).scale(100L, null, null, PROFILE, false);
+        verify(scaleService).rescale(network, PROFILE);
         verify(events).info(eq(VrScalingEventTypes.RECONCILE), contains("r-31-VM, r-32-VM"), eq(network));
         verify(presizeService, never()).sync(any());
     }
@@ -116,7 +117,7 @@ public class ReconcileServiceTest {
 
         assertEquals(2, service.requestAllBound("management server start"));
 
-        verify(scaleService).scale(100L, null, null, PROFILE, false);
+        verify(scaleService).rescale(network, PROFILE);
         verify(routerObserver).routers(vpc);
     }
 
@@ -127,7 +128,7 @@ public class ReconcileServiceTest {
 
         service.request(vpc, "RestartVPCCmd job 10");
 
-        verify(scaleService).scale(null, 200L, null, PROFILE, false);
+        verify(scaleService).rescale(vpc, PROFILE);
         verify(asyncJobDao).findInstancePendingAsyncJob("Vpc", 200L);
     }
 
@@ -140,7 +141,7 @@ public class ReconcileServiceTest {
 
         assertEquals(ReconcileService.Outcome.NOTHING_TO_DO, service.attempt(network, 1, "test"));
 
-        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+        verify(scaleService, never()).rescale(any(), anyLong());
         verify(presizeService).sync(network);
     }
 
@@ -171,14 +172,14 @@ public class ReconcileServiceTest {
 
         service.request(network, "router r-31-VM came up at offering 1");
 
-        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+        verify(scaleService, never()).rescale(any(), anyLong());
         assertEquals(1, runner.delayed.size());
         assertEquals(ReconcileService.RETRY_DELAY_SECONDS, runner.delayed.get(0).getDelaySeconds());
 
         when(asyncJobDao.findInstancePendingAsyncJob("Network", 100L)).thenReturn(null);
         runner.releaseDelayed();
 
-        verify(scaleService).scale(100L, null, null, PROFILE, false);
+        verify(scaleService).rescale(network, PROFILE);
     }
 
     @Test
@@ -192,7 +193,7 @@ public class ReconcileServiceTest {
         assertEquals(ReconcileService.Outcome.RETRY_LATER, service.attempt(network, 1, "test"));
 
         verify(asyncJobDao).findInstancePendingAsyncJobs("Network", 42L);
-        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+        verify(scaleService, never()).rescale(any(), anyLong());
     }
 
     @Test
@@ -207,10 +208,10 @@ public class ReconcileServiceTest {
         when(asyncJobDao.findInstancePendingAsyncJob("Network", 100L)).thenReturn(null);
         runner.releaseDelayed();
 
-        verify(scaleService, times(1)).scale(any(), any(), any(), any(), anyBoolean());
+        verify(scaleService, times(1)).rescale(any(), anyLong());
         // Done: the next request is a new one.
         service.request(network, "RestartNetworkCmd job 11");
-        verify(scaleService, times(2)).scale(any(), any(), any(), any(), anyBoolean());
+        verify(scaleService, times(2)).rescale(any(), anyLong());
     }
 
     @Test
@@ -218,11 +219,11 @@ public class ReconcileServiceTest {
         scopeLock.held.add(network);
 
         assertEquals(ReconcileService.Outcome.RETRY_LATER, service.attempt(network, 1, "test"));
-        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+        verify(scaleService, never()).rescale(any(), anyLong());
 
         scopeLock.held.clear();
         runner.releaseDelayed();
-        verify(scaleService).scale(100L, null, null, PROFILE, false);
+        verify(scaleService).rescale(network, PROFILE);
     }
 
     @Test
@@ -231,7 +232,7 @@ public class ReconcileServiceTest {
         assertTrue(scopeLock.held.isEmpty());
 
         ServerApiException failure = VrScalingErrors.failed("no capacity");
-        when(scaleService.scale(any(), any(), any(), any(), anyBoolean())).thenThrow(failure);
+        when(scaleService.rescale(any(), anyLong())).thenThrow(failure);
         assertEquals(ReconcileService.Outcome.FAILED, service.attempt(network, 1, "test"));
         assertTrue(scopeLock.held.isEmpty());
         assertEquals(2, scopeLock.taken);
@@ -243,7 +244,7 @@ public class ReconcileServiceTest {
 
         assertEquals(ReconcileService.Outcome.RETRY_LATER, service.attempt(network, 1, "test"));
 
-        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+        verify(scaleService, never()).rescale(any(), anyLong());
     }
 
     @Test
@@ -257,7 +258,7 @@ public class ReconcileServiceTest {
         }
 
         assertEquals(ReconcileService.MAX_RETRIES, rounds);
-        verify(scaleService, never()).scale(any(), any(), any(), any(), anyBoolean());
+        verify(scaleService, never()).rescale(any(), anyLong());
         verify(events).warn(eq(VrScalingEventTypes.RECONCILE), contains("gave up"), eq(network));
         verify(bindingStore).note(eq(network), contains("Run scaleVirtualRouterProfile"));
     }
@@ -266,7 +267,7 @@ public class ReconcileServiceTest {
     public void aFailedRescaleIsRecordedAsAnErrorEventWithTheReasonAndNoted() {
         ServerApiException failure = VrScalingErrors.failed(
                 "Scaling network web failed at step START on router r-32-VM: no capacity. Reverted: offering back");
-        when(scaleService.scale(any(), any(), any(), any(), anyBoolean())).thenThrow(failure);
+        when(scaleService.rescale(any(), anyLong())).thenThrow(failure);
 
         assertEquals(ReconcileService.Outcome.FAILED, service.attempt(network, 1, "RestartNetworkCmd job 9"));
 
@@ -276,7 +277,7 @@ public class ReconcileServiceTest {
 
     @Test
     public void nothingThrownByTheRescaleEscapesTheBackgroundTask() {
-        when(scaleService.scale(any(), any(), any(), any(), anyBoolean())).thenThrow(new IllegalStateException("x"));
+        when(scaleService.rescale(any(), anyLong())).thenThrow(new IllegalStateException("x"));
 
         service.request(network, "test");
 

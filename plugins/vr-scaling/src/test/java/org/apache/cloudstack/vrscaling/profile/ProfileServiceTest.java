@@ -94,6 +94,9 @@ public class ProfileServiceTest {
         assertTrue(vo.isSystemUse());
         assertEquals("big", vo.getDisplayText());
         assertTrue(vo.getUniqueName().startsWith("vrscaling-"));
+        // service_offering.unique_name and disk_offering.unique_name are varchar(32) in 4.22.
+        assertTrue(vo.getUniqueName() + " does not fit varchar(32)", vo.getUniqueName().length() <= 32);
+        assertEquals(vo.getUniqueName(), disk.getValue().getUniqueName());
         assertEquals(Long.valueOf(41L), vo.getDiskOfferingId());
         verify(offeringDetailsDao).addDetail(10L, "vrscaling.conntrackmax", "200000", false);
         verify(offeringDetailsDao).addDetail(10L, "vrscaling.profile", "true", false);

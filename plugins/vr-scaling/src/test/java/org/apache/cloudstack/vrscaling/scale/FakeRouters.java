@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.cloud.network.VirtualNetworkApplianceService;
+import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.network.router.VirtualRouter;
 import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.VirtualMachine;
@@ -29,7 +29,7 @@ final class FakeRouters {
     final Map<Long, DomainRouterVO> rows = new HashMap<>();
     final List<String> calls = new ArrayList<>();
 
-    FakeRouters(DomainRouterDao routerDao, VirtualNetworkApplianceService routerService) throws Exception {
+    FakeRouters(DomainRouterDao routerDao, VpcVirtualNetworkApplianceService routerService) throws Exception {
         lenient().when(routerDao.findById(anyLong())).thenAnswer(inv -> rows.get(inv.getArgument(0, Long.class)));
         lenient().when(routerDao.update(anyLong(), any(DomainRouterVO.class)))
                 .thenAnswer(inv -> {

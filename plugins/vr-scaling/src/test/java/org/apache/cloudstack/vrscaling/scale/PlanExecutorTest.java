@@ -45,7 +45,7 @@ import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
 
 import com.cloud.exception.ConcurrentOperationException;
-import com.cloud.network.VirtualNetworkApplianceService;
+import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.network.router.VirtualRouter;
 import com.cloud.service.ServiceOfferingVO;
 import com.cloud.service.dao.ServiceOfferingDao;
@@ -65,7 +65,7 @@ public class PlanExecutorTest {
             1L);
 
     @Mock
-    VirtualNetworkApplianceService routerService;
+    VpcVirtualNetworkApplianceService routerService;
     @Mock
     DomainRouterDao routerDao;
     @Mock

@@ -12,15 +12,17 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
+import org.apache.cloudstack.vrscaling.lifecycle.FakeScopeLock;
 import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 
 import com.cloud.network.Network;
-import com.cloud.network.VirtualNetworkApplianceService;
+import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.network.dao.NetworkDao;
 import com.cloud.network.dao.NetworkVO;
 import com.cloud.network.vpc.dao.VpcDao;
@@ -52,10 +54,12 @@ final class RealScaleServices {
     final RouterObserver observer = new RouterObserver();
     final PlanExecutor executor = new PlanExecutor();
     final ScaleService scale = new ScaleService();
+    /** The scope lock the API path of {@link #scale} takes. */
+    final FakeScopeLock scopeLock = new FakeScopeLock();
 
     RealScaleServices(ProfileService profileService, BindingStore bindingStore, NetworkDao networkDao, VpcDao vpcDao,
                       DomainRouterDao routerDao, VirtualMachineManager vmManager,
-                      VirtualNetworkApplianceService routerService, VrScalingSettings settings,
+                      VpcVirtualNetworkApplianceService routerService, VrScalingSettings settings,
                       ServiceOfferingDao serviceOfferingDao, VMInstanceDetailsDao vmDetailsDao, TuningPort tuningPort) {
         observer.routerDao = routerDao;
         observer.serviceOfferingDao = serviceOfferingDao;
@@ -80,6 +84,8 @@ final class RealScaleServices {
         scale.routerService = routerService;
         scale.settings = settings;
         scale.managementServer = "ms-1";
+        scale.scopeLock = scopeLock;
+        scale.asyncJobDao = mock(AsyncJobDao.class);
         // Pre-sizing is off by default and has its own tests; here it reports that it changed nothing.
         scale.presizeService = mock(PresizeService.class);
     }

@@ -54,7 +54,7 @@ import org.mockito.junit.MockitoJUnitRunner;
 
 import com.cloud.exception.ConcurrentOperationException;
 import com.cloud.network.Network;
-import com.cloud.network.VirtualNetworkApplianceService;
+import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.network.dao.NetworkDao;
 import com.cloud.network.dao.NetworkVO;
 import com.cloud.network.router.VirtualRouter;
@@ -104,7 +104,7 @@ public class RestartWithCleanupFlowTest {
     @Mock
     VirtualMachineManager vmManager;
     @Mock
-    VirtualNetworkApplianceService routerService;
+    VpcVirtualNetworkApplianceService routerService;
     @Mock
     VrScalingSettings settings;
     @Mock
@@ -162,7 +162,7 @@ public class RestartWithCleanupFlowTest {
         lenient().doAnswer(inv -> {
             planRunning.set(true);
             return null;
-        }).when(bindingStore).planStarted(any(), anyString());
+        }).when(bindingStore).planStarted(any(), anyString(), anyLong());
         lenient().doAnswer(inv -> {
             planRunning.set(false);
             return null;
@@ -384,7 +384,7 @@ public class RestartWithCleanupFlowTest {
     private void restartJobCompletes() {
         when(asyncJobDao.findInstancePendingAsyncJob("Network", NETWORK_ID)).thenReturn(null);
         AsyncJobVO done = job(JobInfo.Status.SUCCEEDED);
-        when(asyncJobDao.findById(RESTART_JOB)).thenReturn(done);
+        when(asyncJobDao.findByIdIncludingRemoved(RESTART_JOB)).thenReturn(done);
         hook.subscriber.onPublishMessage("ms-1", AsyncJob.Topics.JOB_STATE, RESTART_JOB);
     }
 

@@ -36,7 +36,7 @@ import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
 
 import com.cloud.exception.ConcurrentOperationException;
-import com.cloud.network.VirtualNetworkApplianceService;
+import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.network.dao.NetworkDao;
 import com.cloud.network.router.VirtualRouter;
 import com.cloud.network.vpc.dao.VpcDao;
@@ -67,7 +67,7 @@ public class ScaleFlowTest {
     @Mock
     VirtualMachineManager vmManager;
     @Mock
-    VirtualNetworkApplianceService routerService;
+    VpcVirtualNetworkApplianceService routerService;
     @Mock
     VrScalingSettings settings;
     @Mock

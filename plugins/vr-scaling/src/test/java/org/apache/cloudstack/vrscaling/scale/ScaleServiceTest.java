@@ -27,6 +27,7 @@ import java.util.List;
 
 import org.apache.cloudstack.api.ApiErrorCode;
 import org.apache.cloudstack.api.ServerApiException;
+import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
 import org.apache.cloudstack.vrscaling.VrScalingErrors;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
@@ -38,6 +39,7 @@ import org.apache.cloudstack.vrscaling.core.profile.TuningOverrides;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
+import org.apache.cloudstack.vrscaling.lifecycle.FakeScopeLock;
 import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.junit.After;
@@ -51,7 +53,7 @@ import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
 
 import com.cloud.network.Network;
-import com.cloud.network.VirtualNetworkApplianceService;
+import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.network.dao.NetworkDao;
 import com.cloud.network.dao.NetworkVO;
 import com.cloud.network.router.VirtualRouter;
@@ -90,7 +92,7 @@ public class ScaleServiceTest {
     @Mock
     VirtualMachineManager vmManager;
     @Mock
-    VirtualNetworkApplianceService routerService;
+    VpcVirtualNetworkApplianceService routerService;
     @Mock
     VrScalingSettings settings;
     @Mock
@@ -99,8 +101,12 @@ public class ScaleServiceTest {
     VMInstanceDetailsDao vmDetailsDao;
     @Mock
     PresizeService presizeService;
+    @Mock
+    AsyncJobDao asyncJobDao;
     @InjectMocks
     ScaleService service;
+
+    private final FakeScopeLock scopeLock = new FakeScopeLock();
 
     private ServiceOfferingVO profileOffering;
     private NetworkVO network;
@@ -113,6 +119,7 @@ public class ScaleServiceTest {
         observer.vmDetailsDao = vmDetailsDao;
         service.routerObserver = observer;
         service.managementServer = "ms-1";
+        service.scopeLock = scopeLock;
 
         profileOffering = offering(PROFILE_ID, "big", 2, 1000, 2048);
         ServiceOfferingVO old = offering(OLD_OFFERING, "System Offering For Software Router", 1, 500, 256);
@@ -166,7 +173,7 @@ public class ScaleServiceTest {
     private void assertNothingChanged() {
         verify(planExecutor, never()).execute(any(), anyList(), any(), anyBoolean(), anyList());
         verify(bindingStore, never()).bind(any(), anyString());
-        verify(bindingStore, never()).planStarted(any(), anyString());
+        verify(bindingStore, never()).planStarted(any(), anyString(), anyLong());
         verifyNoInteractions(routerService);
     }
 
@@ -311,7 +318,7 @@ public class ScaleServiceTest {
         verify(bindingStore).bind(scope.capture(), eq("offering-uuid-5"));
         assertEquals(BindingScope.Type.NETWORK, scope.getValue().getType());
         assertEquals(NETWORK_ID, scope.getValue().getId());
-        verify(bindingStore).planStarted(scope.getValue(), "ms-1");
+        verify(bindingStore).planStarted(eq(scope.getValue()), eq("ms-1"), anyLong());
         verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(true), contains("big"));
         assertTrue(report.isBound());
         assertFalse(report.isDryRun());
@@ -367,6 +374,68 @@ public class ScaleServiceTest {
                 "failed at step START on router r-11-VM");
 
         verify(bindingStore).planFinished(BindingScope.Type.NETWORK, NETWORK_ID, false, e.getDescription());
+        // Seen on the simulator: a size the cloud cannot carry must not stay bound, or every later start retries it.
+        verify(bindingStore, never()).bind(any(), anyString());
+    }
+
+    @Test
+    public void aPlanIsMarkedRunningBeforeItsRoutersAreTouchedAndBoundOnlyWhenItSucceeded() {
+        DomainRouterVO r1 = router(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        networkRouters(r1);
+        when(planExecutor.execute(any(), anyList(), any(), anyBoolean(), anyList())).thenAnswer(inv -> {
+            List<RouterStep> steps = inv.getArgument(1);
+            return List.of(new RouterReport(steps.get(0)));
+        });
+
+        service.scale(NETWORK_ID, null, null, PROFILE_ID, false);
+
+        InOrder order = inOrder(bindingStore, planExecutor);
+        order.verify(bindingStore).planStarted(any(), eq("ms-1"), anyLong());
+        order.verify(planExecutor).execute(any(), anyList(), any(), anyBoolean(), anyList());
+        order.verify(bindingStore).bind(any(), eq("offering-uuid-5"));
+        order.verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(true), anyString());
+    }
+
+    @Test
+    public void aScaleWhileAnotherActorHoldsTheScopeIsRefusedAndChangesNothing() {
+        DomainRouterVO r1 = router(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        networkRouters(r1);
+        scopeLock.held.add(new BindingScope(BindingScope.Type.NETWORK, NETWORK_ID, null, null, 1L));
+        when(bindingStore.step(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn("1/1 r-11-VM START");
+
+        assertApiError(ApiErrorCode.UNSUPPORTED_ACTION_ERROR, () -> service.scale(NETWORK_ID, null, null, PROFILE_ID,
+                false), "another VR Scale plan is changing the routers");
+
+        assertNothingChanged();
+    }
+
+    @Test
+    public void aScaleWhileAPlanIsRecordedRunningIsRefusedNamingItsStep() {
+        DomainRouterVO r1 = router(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        networkRouters(r1);
+        when(bindingStore.planRunning(any())).thenReturn(true);
+        when(bindingStore.step(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn("1/1 r-11-VM START");
+        when(bindingStore.owner(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn("ms-2");
+
+        assertApiError(ApiErrorCode.UNSUPPORTED_ACTION_ERROR, () -> service.scale(NETWORK_ID, null, null, PROFILE_ID,
+                false), "step 1/1 r-11-VM START on management server ms-2");
+
+        assertNothingChanged();
+        assertTrue("the scope lock was not given back", scopeLock.held.isEmpty());
+    }
+
+    @Test
+    public void aScaleWhileACloudStackJobNamesTheNetworkOrARouterIsRefused() {
+        DomainRouterVO r1 = router(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        networkRouters(r1);
+        when(asyncJobDao.countPendingJobs(eq("\"" + r1.getUuid() + "\""), any(String[].class))).thenReturn(1L);
+
+        assertApiError(ApiErrorCode.UNSUPPORTED_ACTION_ERROR, () -> service.scale(NETWORK_ID, null, null, PROFILE_ID,
+                false), "a CloudStack job");
+
+        assertNothingChanged();
+        // A dry run only reads: it is answered even while CloudStack works on the network.
+        assertTrue(service.scale(NETWORK_ID, null, null, PROFILE_ID, true).isDryRun());
     }
 
     @Test
@@ -442,5 +511,23 @@ public class ScaleServiceTest {
         assertTrue(note.getValue(), note.getValue().contains("Interrupted at step '2/2 r-12-VM START'"));
         assertTrue(note.getValue(), note.getValue().contains("Routers started again: r-12-VM"));
         verify(bindingStore, never()).planFinished(eq(BindingScope.Type.VPC), anyLong(), anyBoolean(), anyString());
+    }
+
+    @Test
+    public void startUpCleanUpLeavesPlansBegunSinceThisServerStartedOrHeldByALiveActor() throws Exception {
+        // Seen on the real server: a plan begun a minute after boot had its stopped router started under it.
+        service.serverStartedMillis = 1_000L;
+        when(bindingStore.runningPlans()).thenReturn(List.of(
+                new BindingStore.RunningPlan(BindingScope.Type.NETWORK, NETWORK_ID),
+                new BindingStore.RunningPlan(BindingScope.Type.VPC, VPC_ID)));
+        when(bindingStore.owner(any(), anyLong())).thenReturn("ms-1");
+        when(bindingStore.started(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn(2_000L);
+        when(bindingStore.started(BindingScope.Type.VPC, VPC_ID)).thenReturn(500L);
+        scopeLock.held.add(new BindingScope(BindingScope.Type.VPC, VPC_ID, null, null, 0));
+
+        assertEquals(0, service.recoverInterruptedPlans());
+
+        verifyNoInteractions(routerService);
+        verify(bindingStore, never()).planFinished(any(), anyLong(), anyBoolean(), anyString());
     }
 }

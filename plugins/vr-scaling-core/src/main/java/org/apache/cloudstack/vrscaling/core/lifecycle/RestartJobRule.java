@@ -18,6 +18,28 @@ public final class RestartJobRule {
             "org.apache.cloudstack.api.command.user.network.UpdateNetworkCmd",
             "org.apache.cloudstack.api.command.admin.network.UpdateNetworkCmdByAdmin")));
 
+    /**
+     * API commands whose pending jobs may stop, start, replace or remove routers of the network, VPC or router their
+     * parameters name: a scale must not run beside them (4.22 does not serialize API jobs by sync object).
+     */
+    public static final Set<String> ROUTER_CHANGING_COMMANDS;
+
+    static {
+        Set<String> changing = new HashSet<>(ROUTER_REPLACING_COMMANDS);
+        changing.addAll(Arrays.asList(
+                "org.apache.cloudstack.api.command.user.network.DeleteNetworkCmd",
+                "org.apache.cloudstack.api.command.user.vpc.UpdateVPCCmd",
+                "org.apache.cloudstack.api.command.admin.vpc.UpdateVPCCmdByAdmin",
+                "org.apache.cloudstack.api.command.user.vpc.DeleteVPCCmd",
+                "org.apache.cloudstack.api.command.admin.router.StopRouterCmd",
+                "org.apache.cloudstack.api.command.admin.router.StartRouterCmd",
+                "org.apache.cloudstack.api.command.admin.router.RebootRouterCmd",
+                "org.apache.cloudstack.api.command.admin.router.DestroyRouterCmd",
+                "org.apache.cloudstack.api.command.admin.systemvm.ScaleSystemVMCmd",
+                "org.apache.cloudstack.api.command.admin.systemvm.MigrateSystemVMCmd"));
+        ROUTER_CHANGING_COMMANDS = Collections.unmodifiableSet(changing);
+    }
+
     private RestartJobRule() {
     }
 
