@@ -7,7 +7,7 @@ import com.cloud.exception.AgentUnavailableException;
 import com.cloud.exception.OperationTimedoutException;
 import com.cloud.hypervisor.Hypervisor.HypervisorType;
 
-// Subset of the real interface: only methods whose parameter types compat declares.
+// Subset of the real interface; declared names have their whole real overload set.
 public interface AgentManager {
 
     Answer easySend(Long hostId, Command cmd);
@@ -17,6 +17,8 @@ public interface AgentManager {
     Answer[] send(Long hostId, Commands cmds) throws AgentUnavailableException, OperationTimedoutException;
 
     Answer[] send(Long hostId, Commands cmds, int timeout) throws AgentUnavailableException, OperationTimedoutException;
+
+    long send(Long hostId, Commands cmds, Listener listener) throws AgentUnavailableException;
 
     void unregisterForHostEvents(int id);
 

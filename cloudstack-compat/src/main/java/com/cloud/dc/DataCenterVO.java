@@ -7,7 +7,7 @@ import org.apache.cloudstack.kernel.Partition;
 // Compile-only stand-in: trivial defaults only.
 public class DataCenterVO implements DataCenter {
 
-    public DataCenterVO() {
+    protected DataCenterVO() {
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.util.Map;
 
 import javax.naming.ConfigurationException;
 
-// Subset of the real abstract class; lifecycle methods return trivial defaults.
+// Subset of the real abstract class; lifecycle methods return trivial defaults. Like the real class it leaves setName,
+// the config params and the run level to its subclasses.
 public abstract class ServerResourceBase implements ServerResource {
 
     public ServerResourceBase() {
@@ -13,28 +14,6 @@ public abstract class ServerResourceBase implements ServerResource {
     @Override
     public String getName() {
         return null;
-    }
-
-    @Override
-    public void setName(String name) {
-    }
-
-    @Override
-    public void setConfigParams(Map<String, Object> params) {
-    }
-
-    @Override
-    public Map<String, Object> getConfigParams() {
-        return null;
-    }
-
-    @Override
-    public int getRunLevel() {
-        return 0;
-    }
-
-    @Override
-    public void setRunLevel(int level) {
     }
 
     @Override

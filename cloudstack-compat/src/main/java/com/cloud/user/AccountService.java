@@ -1,13 +1,6 @@
 package com.cloud.user;
 
-import org.apache.cloudstack.acl.ControlledEntity;
-import org.apache.cloudstack.acl.SecurityChecker.AccessType;
-
-import com.cloud.dc.DataCenter;
-import com.cloud.exception.PermissionDeniedException;
-import com.cloud.offering.ServiceOffering;
-
-// Subset of the real interface.
+// Subset of the real interface (checkAccess is left out: its overload set needs types compat does not declare).
 public interface AccountService {
 
     Account getSystemAccount();
@@ -26,19 +19,7 @@ public interface AccountService {
 
     boolean isRootAdmin(Long accountId);
 
-    boolean isRootAdmin(Account account);
-
     boolean isDomainAdmin(Long accountId);
 
     boolean isNormalUser(long accountId);
-
-    void checkAccess(Account account, AccessType accessType, boolean sameOwner, ControlledEntity... entities)
-            throws PermissionDeniedException;
-
-    void checkAccess(Account account, ServiceOffering so, DataCenter zone) throws PermissionDeniedException;
-
-    void checkAccess(User user, ControlledEntity entity);
-
-    void checkAccess(Account account, AccessType accessType, boolean sameOwner, String apiName, ControlledEntity... entities)
-            throws PermissionDeniedException;
 }

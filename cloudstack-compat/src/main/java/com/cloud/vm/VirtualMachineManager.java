@@ -1,5 +1,9 @@
 package com.cloud.vm;
 
+import java.util.Map;
+
+import com.cloud.deploy.DeploymentPlan;
+import com.cloud.deploy.DeploymentPlanner;
 import com.cloud.exception.ConcurrentOperationException;
 import com.cloud.exception.OperationTimedoutException;
 import com.cloud.exception.ResourceUnavailableException;
@@ -8,12 +12,18 @@ import com.cloud.offering.ServiceOffering;
 import com.cloud.utils.Pair;
 import com.cloud.utils.component.Manager;
 
-// Subset of the real interface: only methods whose parameter types compat declares.
+// Subset of the real interface; declared names, and start (inherited from ComponentLifecycle), have their whole
+// real overload set.
 public interface VirtualMachineManager extends Manager {
 
     interface Topics {
         String VM_POWER_STATE = "vm.powerstate";
     }
+
+    void start(String vmUuid, Map<VirtualMachineProfile.Param, Object> params);
+
+    void start(String vmUuid, Map<VirtualMachineProfile.Param, Object> params, DeploymentPlan planToDeploy,
+            DeploymentPlanner planner);
 
     void stop(String vmUuid) throws ResourceUnavailableException;
 
@@ -37,4 +47,6 @@ public interface VirtualMachineManager extends Manager {
     boolean isRootVolumeOnLocalStorage(long vmId);
 
     Pair<Long, Long> findClusterAndHostIdForVm(long vmId);
+
+    Pair<Long, Long> findClusterAndHostIdForVm(VirtualMachine vm, boolean skipCurrentHostForStartingVm);
 }

@@ -12,6 +12,8 @@ public interface DataCenterDao extends GenericDao<DataCenterVO, Long> {
 
     List<DataCenterVO> findZonesByDomainId(Long domainId);
 
+    List<DataCenterVO> findZonesByDomainId(Long domainId, String keyword);
+
     List<DataCenterVO> listPublicZones(String keyword);
 
     void loadDetails(DataCenterVO zone);

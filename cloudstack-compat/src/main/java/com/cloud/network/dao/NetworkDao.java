@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.cloud.network.Network;
+import com.cloud.network.Networks;
 import com.cloud.utils.db.GenericDao;
 import com.cloud.utils.fsm.StateDao;
 
-// Subset of the real interface: only methods whose parameter types compat declares.
+// Subset of the real interface: only methods whose parameter types compat declares; declared names have their whole
+// real overload set.
 public interface NetworkDao extends GenericDao<NetworkVO, Long>, StateDao<Network.State, Network.Event, Network> {
 
     List<NetworkVO> listByOwner(long ownerId);
@@ -23,6 +25,8 @@ public interface NetworkDao extends GenericDao<NetworkVO, Long>, StateDao<Networ
     NetworkVO persist(NetworkVO network, boolean gc, Map<String, String> serviceProviderMap);
 
     List<NetworkVO> listBy(long accountId, long networkId);
+
+    List<NetworkVO> listBy(long accountId, long dataCenterId, Network.GuestType type, Networks.TrafficType trafficType);
 
     List<NetworkVO> listByZone(long zoneId);
 

@@ -3,11 +3,15 @@ package com.cloud.network.vpc;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.cloudstack.api.command.admin.vpc.CreateVPCOfferingCmd;
+
 import com.cloud.offering.NetworkOffering;
 import com.cloud.utils.net.NetUtils;
 
-// Subset of the real interface: only the long-form createVpcOffering is declared.
+// Subset of the real interface: only the two createVpcOffering overloads are declared.
 public interface VpcProvisioningService {
+
+    VpcOffering createVpcOffering(CreateVPCOfferingCmd cmd);
 
     @SuppressWarnings("rawtypes")
     VpcOffering createVpcOffering(String name, String displayText, List<String> supportedServices,

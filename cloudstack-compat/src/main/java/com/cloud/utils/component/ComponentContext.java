@@ -47,10 +47,10 @@ public class ComponentContext implements ApplicationContextAware {
         return null;
     }
 
-    public static void addDelegateContext(Class<?> clazz, ApplicationContext context) {
+    public static synchronized void addDelegateContext(Class<?> clazz, ApplicationContext context) {
     }
 
-    public static void removeDelegateContext(Class<?> clazz) {
+    public static synchronized void removeDelegateContext(Class<?> clazz) {
     }
 
     public static <T> T getDelegateComponentOfType(Class<T> beanType) {

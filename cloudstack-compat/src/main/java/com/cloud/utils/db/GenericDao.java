@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 
-// Subset of the real interface: the SearchBuilder/SearchCriteria/Filter based methods are not declared.
+// Subset of the real interface: the query methods (SearchBuilder, SearchCriteria, Filter) are left out. Every name
+// declared here has its whole real overload set (hence remove/update with a SearchCriteria), so a call resolves, or is
+// ambiguous, here exactly as against CloudStack.
 public interface GenericDao<T, ID extends Serializable> {
 
     String REMOVED_COLUMN = "removed";
@@ -39,17 +41,15 @@ public interface GenericDao<T, ID extends Serializable> {
 
     boolean update(ID id, T entity);
 
-    List<T> listAll();
+    int update(T entity, SearchCriteria<T> sc);
 
     List<ID> listAllIds();
-
-    List<T> listAllIncludingRemoved();
 
     T persist(T entity);
 
     boolean remove(ID id);
 
-    boolean expunge(ID id);
+    int remove(SearchCriteria<T> sc);
 
     int expungeList(List<ID> ids);
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.cloud.utils.Pair;
 
-// Subset: the ExceptionProxyObject based methods are not declared.
+// Subset: addProxyObject and the other ExceptionProxyObject based methods are not declared.
 public class CloudRuntimeException extends RuntimeException implements ErrorContext {
 
     protected int csErrorCode;
@@ -23,12 +23,6 @@ public class CloudRuntimeException extends RuntimeException implements ErrorCont
 
     public CloudRuntimeException(Throwable t) {
         super(t);
-    }
-
-    public void addProxyObject(String uuid) {
-    }
-
-    public void addProxyObject(String voObjUuid, String description) {
     }
 
     @Override

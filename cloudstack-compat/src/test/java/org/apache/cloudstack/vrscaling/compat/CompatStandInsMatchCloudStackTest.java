@@ -51,12 +51,14 @@ import org.apache.cloudstack.managed.context.ManagedContextRunnable;
 import org.apache.cloudstack.resourcedetail.ResourceDetailsDao;
 import org.junit.Test;
 
+import com.cloud.agent.AgentManager;
 import com.cloud.agent.api.Answer;
 import com.cloud.agent.api.Command;
 import com.cloud.agent.api.routing.NetworkElementCommand;
 import com.cloud.agent.manager.Commands;
 import com.cloud.event.ActionEvent;
 import com.cloud.event.EventTypes;
+import com.cloud.event.UsageEventUtils;
 import com.cloud.exception.AgentUnavailableException;
 import com.cloud.exception.CloudException;
 import com.cloud.exception.ConcurrentOperationException;
@@ -64,6 +66,7 @@ import com.cloud.exception.InsufficientCapacityException;
 import com.cloud.exception.NetworkRuleConflictException;
 import com.cloud.exception.ResourceAllocationException;
 import com.cloud.exception.ResourceUnavailableException;
+import com.cloud.hypervisor.kvm.resource.LibvirtComputingResource;
 import com.cloud.network.Network;
 import com.cloud.network.Networks;
 import com.cloud.network.router.VirtualRouter;
@@ -74,13 +77,16 @@ import com.cloud.offering.ServiceOffering;
 import com.cloud.resource.CommandWrapper;
 import com.cloud.resource.ResourceWrapper;
 import com.cloud.resource.ServerResource;
+import com.cloud.resource.ServerResourceBase;
 import com.cloud.serializer.Param;
 import com.cloud.user.Account;
 import com.cloud.user.User;
 import com.cloud.utils.component.ComponentContext;
 import com.cloud.utils.component.ComponentLifecycle;
 import com.cloud.utils.component.ManagerBase;
+import com.cloud.utils.db.EntityManager;
 import com.cloud.utils.db.GenericDao;
+import com.cloud.utils.db.Transaction;
 import com.cloud.utils.exception.CloudRuntimeException;
 import com.cloud.utils.fsm.StateListener;
 import com.cloud.utils.fsm.StateMachine2;
@@ -246,6 +252,22 @@ public class CompatStandInsMatchCloudStackTest {
     }
 
     @Test
+    public void overloadSetsAreCloudStacksWhole() throws Exception {
+        // A partial set lets any()-style calls compile here that are ambiguous against CloudStack.
+        assertEquals(2, declaredCount(GenericDao.class, "remove"));
+        assertEquals(2, declaredCount(GenericDao.class, "update"));
+        assertEquals(11, declaredCount(UsageEventUtils.class, "publishUsageEvent"));
+        assertEquals(4, declaredCount(Transaction.class, "execute"));
+        assertEquals(4, declaredCount(AgentManager.class, "send"));
+        // The real CallContext looks up the users it registers through this EntityManager; tests hand it one.
+        Method init = CallContext.class.getMethod("init", EntityManager.class);
+        assertTrue(Modifier.isStatic(init.getModifiers()));
+        // Real ServerResourceBase leaves the ComponentLifecycle setters abstract; LibvirtComputingResource has them.
+        assertEquals(0, declaredCount(ServerResourceBase.class, "setName"));
+        assertEquals(1, declaredCount(LibvirtComputingResource.class, "setName"));
+    }
+
+    @Test
     public void typeHierarchyIsCloudStacks() {
         assertSame(VMInstanceVO.class, DomainRouterVO.class.getSuperclass());
         assertTrue(Arrays.asList(DomainRouterVO.class.getInterfaces()).contains(VirtualRouter.class));
@@ -354,6 +376,16 @@ public class CompatStandInsMatchCloudStackTest {
             names[i] = values[i].name();
         }
         return Arrays.asList(names);
+    }
+
+    private static int declaredCount(Class<?> type, String name) {
+        int count = 0;
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.getName().equals(name) && !m.isSynthetic()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static List<String> abstractMethodNames(Class<?> type) {

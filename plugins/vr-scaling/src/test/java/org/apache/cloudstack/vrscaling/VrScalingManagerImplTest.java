@@ -42,6 +42,7 @@ import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.cloudstack.vrscaling.profile.ProfileSpec;
 import org.apache.cloudstack.vrscaling.profile.ProfileView;
 import org.apache.cloudstack.vrscaling.scale.ScaleService;
+import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.mockito.ArgumentCaptor;
@@ -56,6 +57,10 @@ import com.cloud.utils.Pair;
 
 @RunWith(MockitoJUnitRunner.class)
 public class VrScalingManagerImplTest {
+    /** The real CallContext needs it to register the system user the background work runs as. */
+    @Rule
+    public final SystemCallContext systemCallContext = new SystemCallContext();
+
     @Mock
     ProfileService profileService;
     @Mock

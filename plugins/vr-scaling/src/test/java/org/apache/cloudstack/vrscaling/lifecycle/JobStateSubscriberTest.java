@@ -16,11 +16,13 @@ import org.apache.cloudstack.framework.jobs.AsyncJob;
 import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
 import org.apache.cloudstack.framework.jobs.impl.AsyncJobVO;
 import org.apache.cloudstack.jobs.JobInfo;
+import org.apache.cloudstack.vrscaling.SystemCallContext;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.mockito.Mock;
@@ -31,6 +33,10 @@ public class JobStateSubscriberTest {
     private static final String RESTART_NETWORK = "org.apache.cloudstack.api.command.user.network.RestartNetworkCmd";
     private static final String RESTART_VPC = "org.apache.cloudstack.api.command.user.vpc.RestartVPCCmd";
     private static final long JOB_ID = 9L;
+
+    /** The real CallContext needs it to register the system user the background work runs as. */
+    @Rule
+    public final SystemCallContext systemCallContext = new SystemCallContext();
 
     @Mock
     AsyncJobDao asyncJobDao;

@@ -9,10 +9,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.cloudstack.vrscaling.SystemCallContext;
 import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 public class LifecycleRunnerTest {
+    /** The real CallContext needs it to register the system user the background work runs as. */
+    @Rule
+    public final SystemCallContext systemCallContext = new SystemCallContext();
+
     private final LifecycleRunner runner = new LifecycleRunner();
 
     @After

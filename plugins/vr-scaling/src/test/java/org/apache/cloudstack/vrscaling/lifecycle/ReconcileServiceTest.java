@@ -22,6 +22,7 @@ import java.util.List;
 import org.apache.cloudstack.api.ServerApiException;
 import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
 import org.apache.cloudstack.framework.jobs.impl.AsyncJobVO;
+import org.apache.cloudstack.vrscaling.SystemCallContext;
 import org.apache.cloudstack.vrscaling.VrScalingErrors;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
@@ -35,6 +36,7 @@ import org.apache.cloudstack.vrscaling.scale.RouterObserver;
 import org.apache.cloudstack.vrscaling.scale.ScaleReport;
 import org.apache.cloudstack.vrscaling.scale.ScaleService;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.mockito.Mock;
@@ -49,6 +51,10 @@ public class ReconcileServiceTest {
     private static final long ZONE_ID = 1L;
     private static final long PROFILE = 5L;
     private static final long DEFAULT = 1L;
+
+    /** The real CallContext needs it to register the system user the background work runs as. */
+    @Rule
+    public final SystemCallContext systemCallContext = new SystemCallContext();
 
     @Mock
     ProfileBindings bindings;

@@ -19,6 +19,7 @@ import static org.mockito.Mockito.when;
 
 import java.util.List;
 
+import org.apache.cloudstack.vrscaling.SystemCallContext;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
@@ -31,6 +32,7 @@ import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
 import org.apache.cloudstack.vrscaling.tuning.AgentTuningPort;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.mockito.InOrder;
@@ -54,6 +56,10 @@ public class RouterStateListenerTest {
     private static final long ZONE_ID = 1L;
     private static final long DEFAULT_OFFERING = 1L;
     private static final long PROFILE_OFFERING = 5L;
+
+    /** The real CallContext needs it to register the system user the background work runs as. */
+    @Rule
+    public final SystemCallContext systemCallContext = new SystemCallContext();
 
     @Mock
     DomainRouterDao routerDao;

@@ -13,6 +13,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.nullable;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -105,7 +106,7 @@ public class DerivedNetworkOfferingsTest {
         assertSame(copy, offerings.findOrCreate(SOURCE_ID, profile));
 
         verifyNoInteractions(configurationManager);
-        verify(networkOfferingDao, never()).remove(any());
+        verify(networkOfferingDao, never()).remove(nullable(Long.class));
     }
 
     @Test
@@ -118,7 +119,7 @@ public class DerivedNetworkOfferingsTest {
         assertTrue(refused.getMessage(), refused.getMessage().contains("existing copy " + COPY_NAME));
         assertTrue(refused.getMessage(), refused.getMessage().contains("redundantRouter: false vs true"));
         verifyNoInteractions(configurationManager);
-        verify(networkOfferingDao, never()).remove(any());
+        verify(networkOfferingDao, never()).remove(nullable(Long.class));
     }
 
     @Test
@@ -144,7 +145,7 @@ public class DerivedNetworkOfferingsTest {
         assertFalse("forTungsten", creation.forTungsten.getValue());
         assertFalse("forNsx", creation.forNsx.getValue());
         assertFalse("forNetris", creation.forNetris.getValue());
-        verify(networkOfferingDao, never()).remove(any());
+        verify(networkOfferingDao, never()).remove(nullable(Long.class));
     }
 
     @Test
@@ -244,7 +245,7 @@ public class DerivedNetworkOfferingsTest {
         PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("did not create"));
-        verify(networkOfferingDao, never()).remove(any());
+        verify(networkOfferingDao, never()).remove(nullable(Long.class));
     }
 
     @Test
@@ -295,14 +296,14 @@ public class DerivedNetworkOfferingsTest {
 
         offerings.removeIfUnused(COPY_ID);
 
-        verify(networkOfferingDao, never()).remove(any());
+        verify(networkOfferingDao, never()).remove(nullable(Long.class));
     }
 
     @Test
     public void anOfferingVrScaleDidNotDeriveIsNeverRemoved() {
         offerings.removeIfUnused(SOURCE_ID);
 
-        verify(networkOfferingDao, never()).remove(any());
+        verify(networkOfferingDao, never()).remove(nullable(Long.class));
         verify(networkDao, never()).getNetworkCountByNetworkOffId(anyLong());
     }
 
@@ -310,7 +311,7 @@ public class DerivedNetworkOfferingsTest {
     public void removingAnOfferingThatIsGoneDoesNothing() {
         offerings.removeIfUnused(404L);
 
-        verify(networkOfferingDao, never()).remove(any());
+        verify(networkOfferingDao, never()).remove(nullable(Long.class));
         verify(networkDao, never()).getNetworkCountByNetworkOffId(anyLong());
     }
 
@@ -393,7 +394,7 @@ public class DerivedNetworkOfferingsTest {
         createReturns(copy);
 
         assertSame(copy, offerings.findOrCreate(SOURCE_ID, profile));
-        verify(networkOfferingDao, never()).remove(any());
+        verify(networkOfferingDao, never()).remove(nullable(Long.class));
     }
 
     private void createReturns(NetworkOfferingVO result) {

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.ArgumentMatchers.nullable;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -94,7 +95,7 @@ public class DerivedVpcOfferingsTest {
         assertSame(copy, offerings.findOrCreate(SOURCE_ID, profile));
 
         verifyNoInteractions(vpcProvisioningService);
-        verify(vpcOfferingDao, never()).remove(any());
+        verify(vpcOfferingDao, never()).remove(nullable(Long.class));
     }
 
     @Test
@@ -107,7 +108,7 @@ public class DerivedVpcOfferingsTest {
         assertTrue(refused.getMessage(), refused.getMessage().contains("existing copy " + COPY_NAME));
         assertTrue(refused.getMessage(), refused.getMessage().contains("redundantRouter: true vs false"));
         verifyNoInteractions(vpcProvisioningService);
-        verify(vpcOfferingDao, never()).remove(any());
+        verify(vpcOfferingDao, never()).remove(nullable(Long.class));
     }
 
     @Test
@@ -128,7 +129,7 @@ public class DerivedVpcOfferingsTest {
         assertEquals(List.of(3L), creation.domainIds.getValue());
         assertEquals(List.of(1L, 2L), creation.zoneIds.getValue());
         assertEquals(NetUtils.InternetProtocol.DualStack, creation.internetProtocol.getValue());
-        verify(vpcOfferingDao, never()).remove(any());
+        verify(vpcOfferingDao, never()).remove(nullable(Long.class));
     }
 
     @Test
@@ -200,7 +201,7 @@ public class DerivedVpcOfferingsTest {
         PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> offerings.findOrCreate(SOURCE_ID, profile));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("did not create"));
-        verify(vpcOfferingDao, never()).remove(any());
+        verify(vpcOfferingDao, never()).remove(nullable(Long.class));
     }
 
     @Test
@@ -240,14 +241,14 @@ public class DerivedVpcOfferingsTest {
 
         offerings.removeIfUnused(COPY_ID);
 
-        verify(vpcOfferingDao, never()).remove(any());
+        verify(vpcOfferingDao, never()).remove(nullable(Long.class));
     }
 
     @Test
     public void anOfferingVrScaleDidNotDeriveIsNeverRemoved() {
         offerings.removeIfUnused(SOURCE_ID);
 
-        verify(vpcOfferingDao, never()).remove(any());
+        verify(vpcOfferingDao, never()).remove(nullable(Long.class));
         verify(vpcDao, never()).getVpcCountByOfferingId(anyLong());
     }
 

@@ -10,6 +10,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.ArgumentMatchers.nullable;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
@@ -96,7 +97,7 @@ public class OfferingSwitcherTest {
         int count;
         try (MockedStatic<UsageEventUtils> usage = mockStatic(UsageEventUtils.class)) {
             usage.when(() -> UsageEventUtils.publishUsageEvent(anyString(), anyLong(), anyLong(), anyLong(), any(),
-                    any(), any(), any(), any(), any(), anyBoolean()))
+                    any(), any(), nullable(Long.class), any(), any(), anyBoolean()))
                     .thenAnswer(invocation -> {
                         published.add(Arrays.asList(invocation.getArguments()));
                         return null;
@@ -136,15 +137,15 @@ public class OfferingSwitcherTest {
             count = switcher.switchNetwork(NETWORK_ID, SOURCE, DERIVED);
 
             usage.verify(() -> UsageEventUtils.publishUsageEvent(eq(EventTypes.EVENT_NETWORK_OFFERING_REMOVE),
-                    anyLong(), anyLong(), anyLong(), eq("501"), eq(SOURCE), any(), any(), any(), any(),
+                    anyLong(), anyLong(), anyLong(), eq("501"), eq(SOURCE), any(), nullable(Long.class), any(), any(),
                     anyBoolean()));
             usage.verify(() -> UsageEventUtils.publishUsageEvent(eq(EventTypes.EVENT_NETWORK_OFFERING_ASSIGN),
-                    anyLong(), anyLong(), anyLong(), eq("501"), eq(DERIVED), any(), any(), any(), any(),
+                    anyLong(), anyLong(), anyLong(), eq("501"), eq(DERIVED), any(), nullable(Long.class), any(), any(),
                     anyBoolean()));
             usage.verify(() -> UsageEventUtils.publishUsageEvent(anyString(), anyLong(), anyLong(), anyLong(),
-                    eq("500"), any(), any(), any(), any(), any(), anyBoolean()), never());
+                    eq("500"), any(), any(), nullable(Long.class), any(), any(), anyBoolean()), never());
             usage.verify(() -> UsageEventUtils.publishUsageEvent(anyString(), anyLong(), anyLong(), anyLong(),
-                    eq("503"), any(), any(), any(), any(), any(), anyBoolean()), never());
+                    eq("503"), any(), any(), nullable(Long.class), any(), any(), anyBoolean()), never());
         }
 
         assertEquals(1, count);
@@ -176,7 +177,7 @@ public class OfferingSwitcherTest {
         }
 
         assertEquals(30L, network.getNetworkOfferingId());
-        verify(networkDao, never()).update(any(), any());
+        verify(networkDao, never()).update(nullable(Long.class), any());
         verifyNoInteractions(nicDao, vmInstanceDao);
     }
 
@@ -191,7 +192,7 @@ public class OfferingSwitcherTest {
             usage.verifyNoInteractions();
         }
 
-        verify(networkDao, never()).update(any(), any());
+        verify(networkDao, never()).update(nullable(Long.class), any());
     }
 
     @Test
@@ -215,7 +216,7 @@ public class OfferingSwitcherTest {
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("moved to offering 31 meanwhile"));
         assertEquals(31L, vpc.getVpcOfferingId());
-        verify(vpcDao, never()).update(any(), any());
+        verify(vpcDao, never()).update(nullable(Long.class), any());
     }
 
     @Test
@@ -225,7 +226,7 @@ public class OfferingSwitcherTest {
         PresizeRefusedException refused = assertThrows(PresizeRefusedException.class, () -> switcher.switchVpc(VPC_ID, SOURCE, DERIVED));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("VPC 200 no longer exists"));
-        verify(vpcDao, never()).update(any(), any());
+        verify(vpcDao, never()).update(nullable(Long.class), any());
     }
 
     private static VMInstanceVO vm(long id, String uuid, boolean display) {

@@ -29,6 +29,7 @@ import org.apache.cloudstack.framework.jobs.AsyncJob;
 import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
 import org.apache.cloudstack.framework.jobs.impl.AsyncJobVO;
 import org.apache.cloudstack.jobs.JobInfo;
+import org.apache.cloudstack.vrscaling.SystemCallContext;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
@@ -47,6 +48,7 @@ import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.presize.PresizeWiring;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.mockito.Mock;
@@ -90,6 +92,10 @@ public class RestartWithCleanupFlowTest {
     private static final String PROFILE_UUID = "offering-uuid-5";
     private static final long RESTART_JOB = 9L;
     private static final String RESTART_CMD = "org.apache.cloudstack.api.command.user.network.RestartNetworkCmd";
+
+    /** The real CallContext needs it to register the system user the background work runs as. */
+    @Rule
+    public final SystemCallContext systemCallContext = new SystemCallContext();
 
     @Mock
     ProfileService profileService;

@@ -1,0 +1,5 @@
+package com.cloud.utils.db;
+
+public interface TransactionCallbackWithException<T, E extends Throwable> {
+    T doInTransaction(TransactionStatus status) throws E;
+}
