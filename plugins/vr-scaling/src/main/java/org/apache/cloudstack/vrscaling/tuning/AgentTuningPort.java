@@ -21,6 +21,7 @@ import com.cloud.agent.AgentManager;
 import com.cloud.agent.api.Answer;
 import com.cloud.exception.AgentUnavailableException;
 import com.cloud.exception.OperationTimedoutException;
+import com.cloud.hypervisor.Hypervisor;
 import com.cloud.network.router.RouterControlHelper;
 import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.VirtualMachine;
@@ -138,6 +139,12 @@ public class AgentTuningPort implements TuningPort {
         String name = router.getInstanceName();
         if (router.getState() != VirtualMachine.State.Running) {
             throw notDelivered("router " + name + " is " + router.getState() + ", not Running");
+        }
+        Hypervisor.HypervisorType hypervisor = router.getHypervisorType();
+        if (!Hypervisor.HypervisorType.KVM.equals(hypervisor)) {
+            // Only the KVM agent extension can carry the command into a router today.
+            throw notDelivered("no delivery path for hypervisor " + hypervisor + ": router " + name
+                    + " cannot be tuned (VR Scale delivers tuning through its KVM agent extension)");
         }
         Long hostId = router.getHostId();
         if (hostId == null) {

@@ -39,6 +39,7 @@ import com.cloud.agent.api.routing.NetworkElementCommand;
 import com.cloud.exception.AgentUnavailableException;
 import com.cloud.exception.OperationTimedoutException;
 import com.cloud.network.router.RouterControlHelper;
+import com.cloud.hypervisor.Hypervisor;
 import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.VirtualMachine;
 import com.cloud.vm.dao.DomainRouterDao;
@@ -74,6 +75,7 @@ public class AgentTuningPortTest {
         when(router.getInstanceName()).thenReturn(NAME);
         when(router.getState()).thenReturn(VirtualMachine.State.Running);
         when(router.getHostId()).thenReturn(HOST_ID);
+        when(router.getHypervisorType()).thenReturn(Hypervisor.HypervisorType.KVM);
         when(routerDao.findById(ROUTER_ID)).thenReturn(router);
         when(controlHelper.getRouterControlIp(ROUTER_ID)).thenReturn(CONTROL_IP);
         tuning = tuning();
@@ -99,6 +101,16 @@ public class AgentTuningPortTest {
         TuningOutcome outcome = port.apply(ROUTER_ID, tuning);
 
         assertNotDelivered(outcome, "router r-42-VM is Stopped, not Running");
+        verify(agentManager, never()).send(anyLong(), any(Command.class));
+        verifyNoDigest();
+    }
+
+    @Test
+    public void aRouterOnAHypervisorWithoutDeliveryPathIsNotDeliveredAndNothingIsSent() throws Exception {
+        // Seen on the simulator: "agent extension missing" sent operators looking for a jar that would not help.
+        when(router.getHypervisorType()).thenReturn(Hypervisor.HypervisorType.Simulator);
+
+        assertNotDelivered(port.apply(ROUTER_ID, tuning), "no delivery path for hypervisor Simulator");
         verify(agentManager, never()).send(anyLong(), any(Command.class));
         verifyNoDigest();
     }
