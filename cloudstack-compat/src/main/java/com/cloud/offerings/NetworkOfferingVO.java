@@ -97,6 +97,10 @@ public class NetworkOfferingVO implements NetworkOffering {
         return multicastRateMbps;
     }
 
+    public void setMulticastRateMbps(Integer multicastRateMbps) {
+        this.multicastRateMbps = multicastRateMbps;
+    }
+
     @Override
     public boolean isForVpc() {
         return forVpc;

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.inject.Inject;
@@ -72,6 +73,7 @@ public class DerivedNetworkOfferings {
         }
         NetworkOfferingVO created = create(source, sourceShape, profile, name);
         try {
+            keepSourceMulticastRate(source, created);
             requireSameShape(sourceShape, created, "new copy");
         } catch (PresizeRefusedException e) {
             networkOfferingDao.remove(created.getId());
@@ -123,6 +125,17 @@ public class DerivedNetworkOfferings {
                     + source.getName());
         }
         return created;
+    }
+
+    /**
+     * Creation takes the multicast rate from today's multicast.throttling.rate; stock offerings have none. CloudStack
+     * only displays a network offering's multicast rate, so the copy simply gets the source's value.
+     */
+    private void keepSourceMulticastRate(NetworkOfferingVO source, NetworkOfferingVO copy) {
+        if (!Objects.equals(source.getMulticastRateMbps(), copy.getMulticastRateMbps())) {
+            copy.setMulticastRateMbps(source.getMulticastRateMbps());
+            networkOfferingDao.update(copy.getId(), copy);
+        }
     }
 
     private void requireSameShape(OfferingShape sourceShape, NetworkOfferingVO copy, String what) {

@@ -4,6 +4,7 @@ import static org.apache.cloudstack.vrscaling.TestSupport.offering;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -14,6 +15,7 @@ import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.nullable;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -26,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -189,6 +192,26 @@ public class DerivedNetworkOfferingsTest {
         assertTrue("forNsx", creation.forNsx.getValue());
         assertFalse("forTungsten", creation.forTungsten.getValue());
         assertFalse("forNetris", creation.forNetris.getValue());
+    }
+
+    @Test
+    public void aNewCopyGetsTheSourcesMulticastRateWhichCreationTakesFromTodaysSetting() {
+        // Seen on a real 4.22 server: stock offerings have no multicast rate, a created one gets
+        // multicast.throttling.rate (10), and the copy was refused for it.
+        when(source.getMulticastRateMbps()).thenReturn(null);
+        AtomicReference<Integer> copyRate = new AtomicReference<>(10);
+        when(copy.getMulticastRateMbps()).thenAnswer(inv -> copyRate.get());
+        doAnswer(inv -> {
+            copyRate.set(inv.getArgument(0));
+            return null;
+        }).when(copy).setMulticastRateMbps(any());
+        createReturns(copy);
+
+        assertSame(copy, offerings.findOrCreate(SOURCE_ID, profile));
+
+        assertNull(copyRate.get());
+        verify(networkOfferingDao).update(COPY_ID, copy);
+        verify(networkOfferingDao, never()).remove(nullable(Long.class));
     }
 
     @Test

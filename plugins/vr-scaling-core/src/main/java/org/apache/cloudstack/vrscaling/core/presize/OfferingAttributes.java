@@ -1,5 +1,6 @@
 package org.apache.cloudstack.vrscaling.core.presize;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,11 +34,13 @@ public final class OfferingAttributes {
     }
 
     /**
-     * Whether a flag means anything for an offering with these services. LB flags only do with an Lb service and
-     * the source NAT type only with SourceNat: CloudStack's stock offerings keep dedicatedLb=true without any Lb
-     * service, and a copy created without LB capabilities gets false, with no difference in behaviour.
+     * Whether a flag means anything for an offering with these services and flags. LB flags only do with an Lb
+     * service and the source NAT type only with SourceNat: CloudStack's stock offerings keep dedicatedLb=true without
+     * any Lb service, and a copy created without LB capabilities gets false, with no difference in behaviour.
+     * Likewise associatePublicIp only with elastic IP: the stock isolated offerings store it true without elastic IP,
+     * which offering creation refuses to make, and CloudStack reads it only for elastic-IP offerings.
      */
-    public static boolean meaningful(String attribute, Set<String> services) {
+    public static boolean meaningful(String attribute, Set<String> services, Map<String, String> flags) {
         switch (attribute) {
             case DEDICATED_LB:
             case ELASTIC_LB:
@@ -48,6 +51,8 @@ public final class OfferingAttributes {
                 return services.contains(LB);
             case SHARED_SOURCE_NAT:
                 return services.contains(SOURCE_NAT);
+            case ASSOCIATE_PUBLIC_IP:
+                return Boolean.parseBoolean(flags.get(ELASTIC_IP));
             default:
                 return true;
         }

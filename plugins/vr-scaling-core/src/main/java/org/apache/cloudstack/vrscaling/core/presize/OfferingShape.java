@@ -92,9 +92,9 @@ public final class OfferingShape {
             return this;
         }
 
-        /** Adds the attribute only when it means something for the services added so far. */
+        /** Adds the attribute only when it means something for the services and flags added so far. */
         public Builder flagFor(String name, boolean value) {
-            return OfferingAttributes.meaningful(name, services.keySet()) ? attribute(name, value) : this;
+            return OfferingAttributes.meaningful(name, services.keySet(), attributes) ? attribute(name, value) : this;
         }
 
         public OfferingShape build() {

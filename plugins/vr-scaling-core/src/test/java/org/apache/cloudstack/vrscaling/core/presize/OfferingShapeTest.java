@@ -37,6 +37,27 @@ public class OfferingShapeTest {
     }
 
     @Test
+    public void associatePublicIpCountsOnlyWithElasticIp() {
+        // Seen on a real 4.22 server: the stock isolated offering stores associatePublicIp=true without elastic IP,
+        // and createNetworkOffering cannot make that combination. CloudStack reads the flag only with elastic IP.
+        OfferingShape stock = OfferingShape.builder().provider("StaticNat", "VirtualRouter")
+                .flagFor(OfferingAttributes.ELASTIC_IP, false).flagFor(OfferingAttributes.ASSOCIATE_PUBLIC_IP, true)
+                .build();
+        OfferingShape copy = OfferingShape.builder().provider("StaticNat", "VirtualRouter")
+                .flagFor(OfferingAttributes.ELASTIC_IP, false).flagFor(OfferingAttributes.ASSOCIATE_PUBLIC_IP, false)
+                .build();
+        assertTrue(stock.differencesFrom(copy).isEmpty());
+
+        OfferingShape elastic = OfferingShape.builder().provider("StaticNat", "VirtualRouter")
+                .flagFor(OfferingAttributes.ELASTIC_IP, true).flagFor(OfferingAttributes.ASSOCIATE_PUBLIC_IP, true)
+                .build();
+        OfferingShape elasticCopy = OfferingShape.builder().provider("StaticNat", "VirtualRouter")
+                .flagFor(OfferingAttributes.ELASTIC_IP, true).flagFor(OfferingAttributes.ASSOCIATE_PUBLIC_IP, false)
+                .build();
+        assertEquals(List.of("associatePublicIp: true vs false"), elastic.differencesFrom(elasticCopy));
+    }
+
+    @Test
     public void lbAndSourceNatFlagsCountOnlyWithTheirService() {
         OfferingShape withoutLb = OfferingShape.builder().provider("Dhcp", "VirtualRouter")
                 .flagFor(OfferingAttributes.DEDICATED_LB, true).flagFor(OfferingAttributes.SHARED_SOURCE_NAT, true)
