@@ -14,6 +14,8 @@ public final class VrScalingEventTypes {
     /** Automatic tuning push (or removal) when a router reaches Running. */
     public static final String TUNING = "VRSCALING.TUNING";
     public static final String DIAGNOSE = "VRSCALING.DIAGNOSE";
+    /** Start-up clean-up of a plan a management server was running when it stopped. */
+    public static final String RECOVERY = "VRSCALING.RECOVERY";
 
     private VrScalingEventTypes() {
     }

@@ -119,6 +119,7 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
                 recoverInterruptedPlans();
             }
         }, RECOVERY_DELAY_SECONDS, TimeUnit.SECONDS);
+        logger.info("VR Scale start-up recovery of interrupted scale plans runs in {} s", RECOVERY_DELAY_SECONDS);
         return true;
     }
 

@@ -13,6 +13,7 @@ import javax.inject.Inject;
 
 import org.apache.cloudstack.api.ServerApiException;
 import org.apache.cloudstack.vrscaling.VrScalingErrors;
+import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
@@ -29,6 +30,7 @@ import org.apache.cloudstack.vrscaling.core.plan.RouterStep;
 import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.lifecycle.LifecycleEvents;
 import org.apache.cloudstack.vrscaling.lifecycle.ScopeLock;
 import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
@@ -79,6 +81,8 @@ public class ScaleService {
 
     @Inject
     ScopeLock scopeLock;
+    @Inject
+    LifecycleEvents events;
     @Inject
     AsyncJobDao asyncJobDao;
 
@@ -261,15 +265,15 @@ public class ScaleService {
                         plan.getType(), plan.getResourceId());
                 continue;
             }
-            ScopeLock.Held held = scopeLock.tryLock(new BindingScope(plan.getType(), plan.getResourceId(), null,
-                    null, 0));
+            BindingScope scope = new BindingScope(plan.getType(), plan.getResourceId(), null, null, 0);
+            ScopeLock.Held held = scopeLock.tryLock(scope);
             if (held == null) {
                 LOG.info("VR Scale plan on {} {} is held by a live actor: left to it", plan.getType(),
                         plan.getResourceId());
                 continue;
             }
             try {
-                recover(plan);
+                recover(plan, scope);
             } finally {
                 held.close();
             }
@@ -278,7 +282,7 @@ public class ScaleService {
         return recovered;
     }
 
-    private void recover(BindingStore.RunningPlan plan) {
+    private void recover(BindingStore.RunningPlan plan, BindingScope scope) {
         List<String> started = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Long routerId : bindingStore.touched(plan.getType(), plan.getResourceId())) {
@@ -300,6 +304,8 @@ public class ScaleService {
                 failed.isEmpty() ? "" : " Could NOT start: " + String.join(", ", failed) + ".");
         bindingStore.planFinished(plan.getType(), plan.getResourceId(), false, note);
         LOG.warn("VR Scale plan on {} {} cleaned up: {}", plan.getType(), plan.getResourceId(), note);
+        // The note is overwritten by the next plan (the automatic path may start one right away): keep an event.
+        events.warn(VrScalingEventTypes.RECOVERY, note, scope);
     }
 
     private static void checkExactlyOneTarget(Long networkId, Long vpcId, Long routerId) {

@@ -18,6 +18,7 @@ import org.apache.cloudstack.vrscaling.binding.BindingStore;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
 import org.apache.cloudstack.vrscaling.lifecycle.FakeScopeLock;
+import org.apache.cloudstack.vrscaling.lifecycle.LifecycleEvents;
 import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 
@@ -86,6 +87,7 @@ final class RealScaleServices {
         scale.managementServer = "ms-1";
         scale.scopeLock = scopeLock;
         scale.asyncJobDao = mock(AsyncJobDao.class);
+        scale.events = mock(LifecycleEvents.class);
         // Pre-sizing is off by default and has its own tests; here it reports that it changed nothing.
         scale.presizeService = mock(PresizeService.class);
     }

@@ -29,6 +29,7 @@ import org.apache.cloudstack.api.ApiErrorCode;
 import org.apache.cloudstack.api.ServerApiException;
 import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
 import org.apache.cloudstack.vrscaling.VrScalingErrors;
+import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
@@ -40,6 +41,7 @@ import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.apache.cloudstack.vrscaling.lifecycle.FakeScopeLock;
+import org.apache.cloudstack.vrscaling.lifecycle.LifecycleEvents;
 import org.apache.cloudstack.vrscaling.presize.PresizeService;
 import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.junit.After;
@@ -103,6 +105,8 @@ public class ScaleServiceTest {
     PresizeService presizeService;
     @Mock
     AsyncJobDao asyncJobDao;
+    @Mock
+    LifecycleEvents events;
     @InjectMocks
     ScaleService service;
 
@@ -510,6 +514,9 @@ public class ScaleServiceTest {
         verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(false), note.capture());
         assertTrue(note.getValue(), note.getValue().contains("Interrupted at step '2/2 r-12-VM START'"));
         assertTrue(note.getValue(), note.getValue().contains("Routers started again: r-12-VM"));
+        // The next plan overwrites the note: the clean-up stays visible as an event.
+        verify(events).warn(eq(VrScalingEventTypes.RECOVERY), eq(note.getValue()),
+                argThat(scope -> scope.getId() == NETWORK_ID));
         verify(bindingStore, never()).planFinished(eq(BindingScope.Type.VPC), anyLong(), anyBoolean(), anyString());
     }
 
