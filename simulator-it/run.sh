@@ -45,18 +45,24 @@ done
 work="${VRSCALE_SIM_WORK:-$(mktemp -d /tmp/vrscale-sim.XXXXXX)}"
 mkdir -p "$work"
 echo "simulator-it: work directory $work (server log: $work/logs/management-server.log)"
+# Everything started here is stopped by pid on exit, also on failure: the management server first (suite.py starts
+# and restarts it and keeps its pid in server.pid), then the database.
 pids=()
+stop_pid() {
+    kill "$1" 2>/dev/null || true
+    for _ in $(seq 1 30); do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 1
+    done
+    kill -9 "$1" 2>/dev/null || true
+}
 stop_all() {
     local pid
+    if [ -f "$work/server.pid" ]; then
+        stop_pid "$(cat "$work/server.pid")"
+    fi
     for pid in "${pids[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in "${pids[@]}"; do
-        for _ in $(seq 1 30); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 1
-        done
-        kill -9 "$pid" 2>/dev/null || true
+        stop_pid "$pid"
     done
 }
 trap stop_all EXIT
@@ -116,22 +122,6 @@ chmod +x "$work/start-server.sh"
 
 export VRSCALE_SIM_WORK="$work" VRSCALE_SIM_ENDPOINT="http://127.0.0.1:$HTTP_PORT/client/api"
 export VRSCALE_SIM_DB_PORT="$DB_PORT"
-# suite.py starts and restarts the server itself (restart scenarios) and writes each server pid to server.pid;
-# the trap above only knows the database, so stop the server here too.
-stop_server() {
-    if [ -f "$work/server.pid" ]; then
-        local pid
-        pid=$(cat "$work/server.pid")
-        kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 30); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 1
-        done
-        kill -9 "$pid" 2>/dev/null || true
-    fi
-    stop_all
-}
-trap stop_server EXIT
 rc=0
 python3 "$here/suite.py" "$@" || rc=$?
 if [ "$rc" != 0 ]; then

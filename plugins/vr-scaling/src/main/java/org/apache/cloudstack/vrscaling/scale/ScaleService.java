@@ -298,7 +298,9 @@ public class ScaleService {
             }
         }
         String note = String.format(Locale.ROOT, "Interrupted at step '%s': management server %s stopped while "
-                + "the plan ran. Routers started again: %s.%s Run scaleVirtualRouterProfile again to finish.",
+                + "the plan ran. Routers started again: %s.%s The binding did not change: the automatic path brings "
+                + "the routers of a bound network/VPC back to its profile (vrscaling.automatic.enabled); otherwise run "
+                + "scaleVirtualRouterProfile again.",
                 bindingStore.step(plan.getType(), plan.getResourceId()), managementServer,
                 started.isEmpty() ? "none needed" : String.join(", ", started),
                 failed.isEmpty() ? "" : " Could NOT start: " + String.join(", ", failed) + ".");
