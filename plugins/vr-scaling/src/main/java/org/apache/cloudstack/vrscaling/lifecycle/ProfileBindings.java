@@ -45,6 +45,8 @@ public class ProfileBindings {
     DomainRouterDao routerDao;
     @Inject
     VrScalingSettings settings;
+    @Inject
+    ScopeLock scopeLock;
 
     /** A bound profile as the hook needs it: the offering and the tuning for the scope's zone. */
     public static final class Bound {
@@ -167,13 +169,21 @@ public class ProfileBindings {
                 throw VrScalingErrors.badInput("Unable to find VPC with id " + vpcId);
             }
         }
-        if (bindingStore.planRunning(scope)) {
-            // The plan (an API scale or the automatic rescale) ends by syncing the offering with the binding.
-            throw VrScalingErrors.refused(scope + " is being rescaled by a VR Scale plan: reset it once the plan has "
-                    + "finished (its progress is in the vrscaling.step detail); nothing was changed");
-        }
-        if (!bindingStore.unbind(scope)) {
-            throw VrScalingErrors.badInput(scope + " has no virtual router profile");
+        // Under the scope's lock, as every writer: a scale holds it from before its plan is marked RUNNING.
+        ScopeLock.Held held = scopeLock.tryLock(scope);
+        try {
+            if (held == null || bindingStore.planRunning(scope)) {
+                // The plan (an API scale or the automatic rescale) ends by syncing the offering with the binding.
+                throw VrScalingErrors.refused(scope + " is being rescaled by a VR Scale plan: reset it once the plan "
+                        + "has finished (its progress is in the vrscaling.step detail); nothing was changed");
+            }
+            if (!bindingStore.unbind(scope)) {
+                throw VrScalingErrors.badInput(scope + " has no virtual router profile");
+            }
+        } finally {
+            if (held != null) {
+                held.close();
+            }
         }
         LOG.info("Virtual router profile binding removed from {}; its routers keep their size until CloudStack "
                 + "recreates them and lose the tuning file at their next start", scope);

@@ -36,6 +36,7 @@ public final class LifecycleWiring {
         bindings.vpcDao = vpcDao;
         bindings.routerDao = routerDao;
         bindings.settings = settings;
+        bindings.scopeLock = scopeLock;
 
         reconcile.bindings = bindings;
         reconcile.bindingStore = bindingStore;

@@ -4,6 +4,7 @@ import static org.apache.cloudstack.vrscaling.TestSupport.assertApiError;
 import static org.apache.cloudstack.vrscaling.TestSupport.offering;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
@@ -57,6 +58,7 @@ public class ProfileBindingsTest {
     VrScalingSettings settings;
 
     private final ProfileBindings bindings = new ProfileBindings();
+    private final FakeScopeLock scopeLock = new FakeScopeLock();
 
     @Before
     public void wire() {
@@ -67,6 +69,7 @@ public class ProfileBindingsTest {
         bindings.vpcDao = vpcDao;
         bindings.routerDao = routerDao;
         bindings.settings = settings;
+        bindings.scopeLock = scopeLock;
         NetworkVO isolated = network(100L, null);
         NetworkVO tier = network(101L, 200L);
         VpcVO vpc = mock(VpcVO.class);
@@ -166,6 +169,26 @@ public class ProfileBindingsTest {
         assertApiError(ApiErrorCode.UNSUPPORTED_ACTION_ERROR, () -> bindings.unbind(100L, null), "being rescaled",
                 "nothing was changed");
         verify(bindingStore, never()).unbind(any());
+    }
+
+    @Test
+    public void unbindIsRefusedWhileAnotherActorHoldsTheNetworkAndChangesNothing() {
+        // A scale that has not marked its plan RUNNING yet holds the scope lock: reset must not slip in between.
+        scopeLock.held.add(new BindingScope(BindingScope.Type.NETWORK, 100L, null, null, 0));
+
+        assertApiError(ApiErrorCode.UNSUPPORTED_ACTION_ERROR, () -> bindings.unbind(100L, null), "being rescaled",
+                "nothing was changed");
+        verify(bindingStore, never()).unbind(any());
+    }
+
+    @Test
+    public void unbindGivesTheScopeLockBack() {
+        when(bindingStore.unbind(any())).thenReturn(true);
+
+        bindings.unbind(100L, null);
+
+        assertEquals(1, scopeLock.taken);
+        assertTrue(scopeLock.held.isEmpty());
     }
 
     private static NetworkVO network(long id, Long vpcId) {
