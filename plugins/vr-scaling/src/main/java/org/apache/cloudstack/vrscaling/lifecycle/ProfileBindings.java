@@ -113,16 +113,6 @@ public class ProfileBindings {
                 vpc.getZoneId());
     }
 
-    /** The account owning the network or VPC, or null when it is gone. */
-    public Long ownerAccountId(BindingScope scope) {
-        if (scope.isVpc()) {
-            VpcVO vpc = vpcDao.findById(scope.getId());
-            return vpc == null ? null : vpc.getAccountId();
-        }
-        NetworkVO network = networkDao.findById(scope.getId());
-        return network == null ? null : network.getAccountId();
-    }
-
     /** The profile bound to the scope, or null when none is (or the bound one is gone: logged, treated as none). */
     public Bound bound(BindingScope scope) {
         if (scope == null) {

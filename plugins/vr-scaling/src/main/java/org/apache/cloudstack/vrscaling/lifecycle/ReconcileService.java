@@ -38,10 +38,6 @@ public class ReconcileService {
     /** 20 x 30 s: longer than a rolling restart of a redundant pair takes; after that an operator should look. */
     static final int MAX_RETRIES = 20;
 
-    /** Job kinds of the owning account that can be (re)building this network's routers. */
-    static final List<ApiCommandResourceType> RELATED_JOB_TYPES = List.of(ApiCommandResourceType.Network,
-            ApiCommandResourceType.VirtualMachine);
-
     private static final Logger LOG = LogManager.getLogger(ReconcileService.class);
 
     @Inject
@@ -211,23 +207,10 @@ public class ReconcileService {
         if (job != null) {
             return "job " + job.getId() + " (" + simpleName(job.getCmd()) + ") is still running on it";
         }
-        // A VPC tier's restart or a VM deploy that (re)implements the network is not recorded on the scope itself:
-        // wait while the owner has such a job, so a rescale never stops a router under CloudStack's feet.
-        Long owner = bindings.ownerAccountId(scope);
-        if (owner != null) {
-            for (ApiCommandResourceType related : RELATED_JOB_TYPES) {
-                List<AsyncJobVO> pending = asyncJobDao.findInstancePendingAsyncJobs(related.toString(), owner);
-                if (pending != null && !pending.isEmpty()) {
-                    AsyncJobVO first = pending.get(0);
-                    return "job " + first.getId() + " (" + simpleName(first.getCmd()) + ") of the owner account "
-                            + "is still running";
-                }
-            }
-        }
-        if (bindingStore.planRunning(scope)) {
-            return "a VR Scale plan is running on it";
-        }
-        return null;
+        // A VPC tier's restart, a router's stop or a VM deploy that (re)implements the network is not recorded on
+        // the scope itself, and its job belongs to whoever called (an admin's restart is the admin's job): the same
+        // check as the API's, by the uuids the job's parameters name, plus a VR Scale plan running on it.
+        return scaleService.busyWith(scope);
     }
 
     private static String simpleName(String className) {

@@ -131,7 +131,7 @@ public class ScaleService {
     }
 
     /** Why the scope's routers must not be touched now (a VR Scale plan or a CloudStack job on them), or null. */
-    String busyWith(BindingScope scope) {
+    public String busyWith(BindingScope scope) {
         if (bindingStore.planRunning(scope)) {
             return "a VR Scale plan is running on " + scope + " (" + planDescription(scope) + ")";
         }

@@ -134,15 +134,6 @@ public class ProfileBindingsTest {
     }
 
     @Test
-    public void theOwnerOfANetworkOrVpcIsItsAccount() {
-        when(networkDao.findById(100L).getAccountId()).thenReturn(42L);
-        when(vpcDao.findById(200L).getAccountId()).thenReturn(43L);
-
-        assertEquals(Long.valueOf(42L), bindings.ownerAccountId(bindings.scopeOfJob("Network", 100L)));
-        assertEquals(Long.valueOf(43L), bindings.ownerAccountId(bindings.scopeOfJob("Vpc", 200L)));
-    }
-
-    @Test
     public void unbindRemovesTheBindingOfExactlyOneNetworkOrVpc() {
         when(bindingStore.unbind(any())).thenReturn(true);
 

@@ -429,6 +429,19 @@ public class ScaleServiceTest {
     }
 
     @Test
+    public void aRestartOfAVpcTierByAnyAccountMakesTheVpcBusy() {
+        // The job belongs to whoever called it (an admin restarting a tenant's tier): found by the tier's uuid.
+        vpc(VPC_ID, Vpc.State.Enabled);
+        NetworkVO tier = network(101L, Network.State.Implemented, VPC_ID);
+        when(networkDao.listByVpc(VPC_ID)).thenReturn(List.of(tier));
+        when(asyncJobDao.countPendingJobs(eq("\"" + tier.getUuid() + "\""), any(String[].class))).thenReturn(1L);
+
+        String busy = service.busyWith(new BindingScope(BindingScope.Type.VPC, VPC_ID, "vpc-uuid-200", "shop", 1L));
+
+        assertTrue(busy, busy.contains("naming " + tier.getUuid()));
+    }
+
+    @Test
     public void aScaleWhileACloudStackJobNamesTheNetworkOrARouterIsRefused() {
         DomainRouterVO r1 = router(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
         networkRouters(r1);

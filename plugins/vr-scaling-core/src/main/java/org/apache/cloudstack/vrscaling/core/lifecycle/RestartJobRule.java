@@ -36,7 +36,10 @@ public final class RestartJobRule {
                 "org.apache.cloudstack.api.command.admin.router.RebootRouterCmd",
                 "org.apache.cloudstack.api.command.admin.router.DestroyRouterCmd",
                 "org.apache.cloudstack.api.command.admin.systemvm.ScaleSystemVMCmd",
-                "org.apache.cloudstack.api.command.admin.systemvm.MigrateSystemVMCmd"));
+                "org.apache.cloudstack.api.command.admin.systemvm.MigrateSystemVMCmd",
+                // A deploy into a network that is not implemented yet implements it and starts its routers.
+                "org.apache.cloudstack.api.command.user.vm.DeployVMCmd",
+                "org.apache.cloudstack.api.command.admin.vm.DeployVMCmdByAdmin"));
         ROUTER_CHANGING_COMMANDS = Collections.unmodifiableSet(changing);
     }
 
