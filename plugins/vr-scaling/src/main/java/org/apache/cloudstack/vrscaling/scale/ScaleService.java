@@ -54,6 +54,8 @@ import com.cloud.vm.dao.DomainRouterDao;
 /** Resolves what to scale, validates it, binds the profile, plans with the core and hands the plan to the executor. */
 public class ScaleService {
     private static final Logger LOG = LogManager.getLogger(ScaleService.class);
+    private static final String[] ROUTER_CHANGING_COMMANDS =
+            RestartJobRule.ROUTER_CHANGING_COMMANDS.toArray(new String[0]);
 
     @Inject
     ProfileService profileService;
@@ -106,8 +108,8 @@ public class ScaleService {
         ScopeLock.Held held = scopeLock.tryLock(scope);
         if (held == null) {
             throw VrScalingErrors.refused("Refused, nothing was changed: another VR Scale plan is changing the "
-                    + "routers of " + scope + " right now (" + planDescription(scope) + "); run the scale again "
-                    + "when it has finished");
+                    + "routers of " + scope + " right now (last recorded progress: " + planDescription(scope)
+                    + "); run the scale again when it has finished");
         }
         try {
             String busy = busyWith(scope);
@@ -135,9 +137,9 @@ public class ScaleService {
         if (bindingStore.planRunning(scope)) {
             return "a VR Scale plan is running on " + scope + " (" + planDescription(scope) + ")";
         }
-        String[] commands = RestartJobRule.ROUTER_CHANGING_COMMANDS.toArray(new String[0]);
         for (String uuid : uuidsTouching(scope)) {
-            if (asyncJobDao.countPendingJobs("\"" + uuid + "\"", commands) > 0) {
+            // The job's parameters are stored as JSON: the uuid in quotes is a value, not part of another one.
+            if (asyncJobDao.countPendingJobs("\"" + uuid + "\"", ROUTER_CHANGING_COMMANDS) > 0) {
                 return "a CloudStack job (restart, update, router start/stop, ...) naming " + uuid + " is still "
                         + "running on " + scope;
             }
