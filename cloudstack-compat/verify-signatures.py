@@ -68,33 +68,34 @@ def normalize_header(line):
     return line
 
 
-def split_types(text):
-    """Splits a comma list of types at top level (not inside generics)."""
-    parts, depth, current = [], 0, ''
-    for ch in text:
+def generic_depths(text):
+    """Yields (index, character, depth) where depth counts the generic brackets around the character; a bracket
+    itself counts as outside its own pair, so the '>' closing a top-level pair comes with depth 0."""
+    depth = 0
+    for index, ch in enumerate(text):
+        if ch == '>':
+            depth -= 1
+        yield index, ch, depth
         if ch == '<':
             depth += 1
-        elif ch == '>':
-            depth -= 1
+
+
+def split_types(text):
+    """Splits a comma list of types at top level (not inside generics)."""
+    parts, start = [], 0
+    for index, ch, depth in generic_depths(text):
         if ch == ',' and depth == 0:
-            parts.append(current.strip())
-            current = ''
-        else:
-            current += ch
-    if current.strip():
-        parts.append(current.strip())
+            parts.append(text[start:index].strip())
+            start = index + 1
+    if text[start:].strip():
+        parts.append(text[start:].strip())
     return parts
 
 
 def top_level_split(text, word):
     """Splits text at the first occurrence of word that is outside generics; returns (head, tail or None)."""
-    depth = 0
-    for index, ch in enumerate(text):
-        if ch == '<':
-            depth += 1
-        elif ch == '>':
-            depth -= 1
-        elif depth == 0 and text.startswith(word, index):
+    for index, ch, depth in generic_depths(text):
+        if depth == 0 and ch not in '<>' and text.startswith(word, index):
             return text[:index], text[index + len(word):]
     return text, None
 
@@ -123,16 +124,11 @@ def header_parts(header):
     params = []
     after = rest[name_end:]
     if after.startswith('<'):
-        depth = 0
-        for index, ch in enumerate(after):
-            if ch == '<':
-                depth += 1
-            elif ch == '>':
-                depth -= 1
-                if depth == 0:
-                    params = [p.split(' extends ', 1)[0].strip() for p in split_types(after[1:index])]
-                    after = after[index + 1:]
-                    break
+        for index, ch, depth in generic_depths(after):
+            if ch == '>' and depth == 0:
+                params = [p.split(' extends ', 1)[0].strip() for p in split_types(after[1:index])]
+                after = after[index + 1:]
+                break
     supertypes = []
     head, implements = top_level_split(after, ' implements ')
     _, extends = top_level_split(head, ' extends ')
