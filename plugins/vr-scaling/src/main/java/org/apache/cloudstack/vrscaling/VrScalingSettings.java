@@ -32,8 +32,9 @@ public class VrScalingSettings {
                     + "a router gets one queue per vCPU up to this cap.", true);
     public static final ConfigKey<Integer> RVR_ROLE_WAIT_SECONDS = new ConfigKey<>(ConfigKey.CATEGORY_NETWORK,
             Integer.class, "vrscaling.rvr.role.wait.seconds", "300",
-            "Seconds scaleVirtualRouterProfile waits after restarting a redundant router for CloudStack to report its "
-                    + "VRRP role (BACKUP or PRIMARY) before it moves on to the peer; also bounds the wait for Running.",
+            "Seconds scaleVirtualRouterProfile waits after restarting a redundant router for the router itself to "
+                    + "answer BACKUP or PRIMARY (CheckRouterCommand); without that answer the plan stops before it "
+                    + "touches the peer. Also bounds the wait for Running.",
             true);
     public static final ConfigKey<Boolean> DEFAULT_DRY_RUN = new ConfigKey<>(ConfigKey.CATEGORY_NETWORK,
             Boolean.class, "vrscaling.scale.dryrun.default", "false",

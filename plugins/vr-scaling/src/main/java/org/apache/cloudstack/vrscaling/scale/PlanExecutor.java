@@ -56,6 +56,10 @@ public class PlanExecutor {
     BindingStore bindingStore;
     @Inject
     VrScalingSettings settings;
+    @Inject
+    RouterRoleProbe roleProbe;
+    @Inject
+    RouterObserver routerObserver;
 
     Sleeper sleeper = Sleeper.SYSTEM;
 
@@ -88,6 +92,7 @@ public class PlanExecutor {
                         router.getName(), action));
                 switch (action) {
                     case STOP:
+                        checkPeersRunning(scope, router);
                         // Recorded first, so a clean-up after a crash knows this router may need starting.
                         bindingStore.touched(scope, router.getId());
                         routerService.stopRouter(router.getId(), false);
@@ -106,7 +111,7 @@ public class PlanExecutor {
                         waitRunning(router);
                         break;
                     case WAIT_REDUNDANT_ROLE:
-                        waitRole(router, report, warnings);
+                        waitRole(router, report);
                         break;
                     case PUSH_TUNING:
                         report.tuning(push(router.getId(), tuning));
@@ -193,28 +198,53 @@ public class PlanExecutor {
         }
     }
 
-    private void waitRole(RouterObservation router, RouterReport report, List<String> warnings)
-            throws InterruptedException {
+    /**
+     * Waits for the restarted router itself to answer CheckRouterCommand with BACKUP or PRIMARY. Without that answer
+     * within the bound the plan fails here, on the router just restarted, before its peer is touched.
+     */
+    private void waitRole(RouterObservation router, RouterReport report) throws InterruptedException {
         int seconds = settings.roleWaitSeconds();
         long deadline = sleeper.nowMillis() + seconds * 1000L;
+        VirtualRouter.RedundantState last = null;
         while (true) {
             DomainRouterVO now = routerDao.findById(router.getId());
-            VirtualRouter.RedundantState role = now == null ? null : now.getRedundantState();
-            if (role == VirtualRouter.RedundantState.BACKUP || role == VirtualRouter.RedundantState.PRIMARY) {
-                report.note("reports " + role + " after its restart");
+            if (now == null || now.getState() != VirtualMachine.State.Running) {
+                throw new IllegalStateException("the router is " + (now == null ? "gone" : now.getState())
+                        + " while waiting for its VRRP role");
+            }
+            last = roleProbe.ask(now);
+            if (last == VirtualRouter.RedundantState.BACKUP || last == VirtualRouter.RedundantState.PRIMARY) {
+                report.note("reports " + last + " after its restart (asked the router)");
                 return;
             }
             if (sleeper.nowMillis() >= deadline) {
-                // CloudStack may never report a role (the simulator keeps both members BACKUP or UNKNOWN): the
-                // router is Running, so go on, one router at a time, and say so.
-                String warning = String.format(Locale.ROOT, "%s is Running but reported no VRRP role within %d s "
-                        + "(vrscaling.rvr.role.wait.seconds); continued one router at a time", router.getName(),
-                        seconds);
-                warnings.add(warning);
-                report.note(warning);
-                return;
+                throw new IllegalStateException(String.format(Locale.ROOT, "the router reported no VRRP role within "
+                        + "%d s after its start (last answer: %s; vrscaling.rvr.role.wait.seconds): its peer was not "
+                        + "touched and keeps forwarding", seconds, last));
             }
             sleeper.sleep(POLL_MILLIS);
+        }
+    }
+
+    /**
+     * Right before a redundant router is stopped, every other member of its pair must be Running: read now, not
+     * from the plan, because CloudStack, an operator or HA can have stopped the peer since.
+     */
+    private void checkPeersRunning(BindingScope scope, RouterObservation router) {
+        if (!router.isRedundant()) {
+            return;
+        }
+        for (DomainRouterVO peer : routerObserver.routers(scope)) {
+            if (peer.getId() == router.getId() || !peer.getIsRedundantRouter()
+                    || peer.getState() == VirtualMachine.State.Destroyed
+                    || peer.getState() == VirtualMachine.State.Expunging) {
+                continue;
+            }
+            if (peer.getState() != VirtualMachine.State.Running) {
+                throw new IllegalStateException("its peer " + peer.getInstanceName() + " (" + peer.getUuid() + ") is "
+                        + peer.getState() + ", not Running: stopping this router now would leave the pair with no "
+                        + "member forwarding, so it was not stopped");
+            }
         }
     }
 

@@ -24,7 +24,10 @@ import com.cloud.vm.dao.DomainRouterDao;
 final class FakeRouters {
     final Map<Long, VirtualMachine.State> states = new HashMap<>();
     final Map<Long, Long> offerings = new HashMap<>();
+    /** What each router answers when asked (CheckRouterCommand) right now. */
     final Map<Long, VirtualRouter.RedundantState> roles = new HashMap<>();
+    /** domain_router.redundant_state: CloudStack refreshes it only every router.check.interval, so it stays stale. */
+    final Map<Long, VirtualRouter.RedundantState> storedRoles = new HashMap<>();
     final Map<Long, String> names = new HashMap<>();
     final Map<Long, DomainRouterVO> rows = new HashMap<>();
     final List<String> calls = new ArrayList<>();
@@ -51,6 +54,13 @@ final class FakeRouters {
         }).when(routerService).startRouter(anyLong(), anyBoolean());
     }
 
+    /** Routers answer the role probe from {@link #roles}; the observer lists every router of the fake cloud. */
+    void answer(RouterRoleProbe probe, RouterObserver observer) {
+        lenient().when(probe.ask(any(DomainRouterVO.class)))
+                .thenAnswer(inv -> roles.get(inv.getArgument(0, DomainRouterVO.class).getId()));
+        lenient().when(observer.routers(any())).thenAnswer(inv -> new ArrayList<>(rows.values()));
+    }
+
     DomainRouterVO add(long id, String name, VirtualMachine.State state, long offeringId,
                        VirtualRouter.RedundantState role) {
         DomainRouterVO row = mock(DomainRouterVO.class);
@@ -58,13 +68,15 @@ final class FakeRouters {
         states.put(id, state);
         offerings.put(id, offeringId);
         roles.put(id, role);
+        storedRoles.put(id, role);
         lenient().when(row.getId()).thenReturn(id);
         lenient().when(row.getUuid()).thenReturn("router-uuid-" + id);
         lenient().when(row.getInstanceName()).thenReturn(name);
         lenient().when(row.getState()).thenAnswer(inv -> states.get(id));
         lenient().when(row.getServiceOfferingId()).thenAnswer(inv -> offerings.get(id));
         lenient().when(row.getIsRedundantRouter()).thenReturn(role != null);
-        lenient().when(row.getRedundantState()).thenAnswer(inv -> roles.get(id));
+        lenient().when(row.getRedundantState()).thenAnswer(inv -> storedRoles.get(id));
+        lenient().when(row.getHostId()).thenAnswer(inv -> states.get(id) == VirtualMachine.State.Running ? 7L : null);
         lenient().when(row.getRole()).thenReturn(VirtualRouter.Role.VIRTUAL_ROUTER);
         lenient().when(row.getVpcId()).thenReturn(null);
         lenient().doAnswer(inv -> {

@@ -18,8 +18,10 @@ import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.apache.cloudstack.api.ApiErrorCode;
+import org.apache.cloudstack.api.ServerApiException;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
@@ -80,6 +82,10 @@ public class PlanExecutorTest {
     BindingStore bindingStore;
     @Mock
     VrScalingSettings settings;
+    @Mock
+    RouterRoleProbe roleProbe;
+    @Mock
+    RouterObserver routerObserver;
     @InjectMocks
     PlanExecutor executor;
 
@@ -91,6 +97,7 @@ public class PlanExecutorTest {
     @Before
     public void setUp() throws Exception {
         cloud = new FakeRouters(routerDao, routerService);
+        cloud.answer(roleProbe, routerObserver);
         ServiceOfferingVO profile = offering(PROFILE_OFFERING, "big", 2, 1000, 2048);
         lenient().when(serviceOfferingDao.findById(PROFILE_OFFERING)).thenReturn(profile);
         ServiceOfferingVO old = offering(OLD_OFFERING, "System Offering For Software Router", 1, 500, 256);
@@ -144,18 +151,17 @@ public class PlanExecutorTest {
     }
 
     @Test
-    public void redundantPairRestartsTheBackupAndWaitsForItsRoleBeforeThePrimary() throws Exception {
+    public void redundantPairWaitsForTheRestartedBackupItselfToAnswerBeforeThePrimaryIsTouched() throws Exception {
         cloud.add(21L, "r-21-VM", VirtualMachine.State.Running, OLD_OFFERING, VirtualRouter.RedundantState.PRIMARY);
         cloud.add(22L, "r-22-VM", VirtualMachine.State.Running, OLD_OFFERING, VirtualRouter.RedundantState.BACKUP);
         List<RouterStep> steps = plan(observe(21L, RedundantRole.PRIMARY), observe(22L, RedundantRole.BACKUP));
-        // After its restart the backup reports UNKNOWN for a while, then BACKUP again.
+        // The stored role still says BACKUP (stale); the restarted router itself answers nothing readable at first.
         doAnswer(inv -> {
             cloud.calls.add("start r-22-VM");
             cloud.states.put(22L, VirtualMachine.State.Running);
             cloud.roles.put(22L, VirtualRouter.RedundantState.UNKNOWN);
             return null;
         }).when(routerService).startRouter(eq(22L), anyBoolean());
-        // The role shows only after one poll: the primary must not be touched before it does.
         executor.sleeper = new Sleeper() {
             @Override
             public long nowMillis() {
@@ -170,34 +176,135 @@ public class PlanExecutorTest {
             }
         };
 
-        executor.execute(NETWORK, steps, tuning, false, warnings);
+        List<RouterReport> reports = executor.execute(NETWORK, steps, tuning, false, warnings);
 
         assertEquals(List.of("stop r-22-VM", "update r-22-VM offering 5", "start r-22-VM",
                 "stop r-21-VM", "update r-21-VM offering 5", "start r-21-VM"), cloud.calls);
         assertEquals(PlanExecutor.POLL_MILLIS, clock);
+        assertTrue(reports.get(0).getNotes().toString(), reports.get(0).getNotes().toString()
+                .contains("reports BACKUP after its restart (asked the router)"));
         assertTrue(warnings.isEmpty());
     }
 
     @Test
-    public void aRoleThatNeverShowsIsWaitedForBoundedThenReportedAndThePlanGoesOn() throws Exception {
+    public void aRoleThatNeverShowsFailsThePlanBeforeThePeerIsTouched() throws Exception {
         cloud.add(21L, "r-21-VM", VirtualMachine.State.Running, OLD_OFFERING, VirtualRouter.RedundantState.BACKUP);
-        cloud.add(22L, "r-22-VM", VirtualMachine.State.Running, OLD_OFFERING, VirtualRouter.RedundantState.BACKUP);
+        cloud.add(22L, "r-22-VM", VirtualMachine.State.Running, OLD_OFFERING, VirtualRouter.RedundantState.PRIMARY);
         doAnswer(inv -> {
             long id = inv.getArgument(0, Long.class);
             cloud.calls.add("start " + cloud.names.get(id));
             cloud.states.put(id, VirtualMachine.State.Running);
-            cloud.roles.put(id, VirtualRouter.RedundantState.UNKNOWN);
+            cloud.roles.put(id, VirtualRouter.RedundantState.FAULT);
             return null;
         }).when(routerService).startRouter(anyLong(), anyBoolean());
 
-        List<RouterReport> reports = executor.execute(NETWORK, plan(observe(21L, RedundantRole.BACKUP),
-                observe(22L, RedundantRole.BACKUP)), tuning, false, warnings);
+        ServerApiException e = assertThrows(ServerApiException.class, () -> executor.execute(NETWORK,
+                plan(observe(21L, RedundantRole.BACKUP), observe(22L, RedundantRole.PRIMARY)), tuning, false,
+                warnings));
 
-        assertEquals(2, reports.size());
-        assertEquals(2, warnings.size());
-        assertTrue(warnings.get(0), warnings.get(0).contains("reported no VRRP role within 60 s"));
-        assertEquals(120_000L, clock);
-        assertEquals(1, reports.get(1).getReboots());
+        assertEquals(ApiErrorCode.INTERNAL_ERROR, e.getErrorCode());
+        assertTrue(e.getDescription(), e.getDescription().contains("reported no VRRP role within 60 s after its "
+                + "start (last answer: FAULT"));
+        assertTrue(e.getDescription(), e.getDescription().contains("not touched: r-22-VM"));
+        assertEquals(List.of("stop r-21-VM", "update r-21-VM offering 5", "start r-21-VM"), cloud.calls);
+        assertEquals(60_000L, clock);
+    }
+
+    @Test
+    public void aRedundantRouterIsNotStoppedWhileItsPeerIsDown() throws Exception {
+        cloud.add(21L, "r-21-VM", VirtualMachine.State.Running, OLD_OFFERING, VirtualRouter.RedundantState.PRIMARY);
+        cloud.add(22L, "r-22-VM", VirtualMachine.State.Running, OLD_OFFERING, VirtualRouter.RedundantState.BACKUP);
+        List<RouterStep> steps = plan(observe(21L, RedundantRole.PRIMARY), observe(22L, RedundantRole.BACKUP));
+        // While the restarted backup is being tuned, someone else stops it.
+        when(tuningPort.apply(eq(22L), eq(tuning))).thenAnswer(inv -> {
+            cloud.states.put(22L, VirtualMachine.State.Stopped);
+            return new TuningOutcome(true, true, true, "applied", List.of(), "1");
+        });
+
+        ServerApiException e = assertThrows(ServerApiException.class,
+                () -> executor.execute(NETWORK, steps, tuning, false, warnings));
+
+        assertTrue(e.getDescription(), e.getDescription().contains("at step STOP on router r-21-VM"));
+        assertTrue(e.getDescription(), e.getDescription().contains("its peer r-22-VM (router-uuid-22) is Stopped"));
+        assertFalse(cloud.calls.contains("stop r-21-VM"));
+        assertEquals(VirtualMachine.State.Running, cloud.states.get(21L));
+    }
+
+    @Test
+    public void noPlanEverStopsARedundantRouterWhileItsPeerIsNotRunning() throws Exception {
+        // Invariant over many interleavings: an outsider (HA, an operator, CloudStack) stops, starts or leaves alone
+        // the routers at every point the executor hands control away. Whatever happens, the executor's own stop is
+        // only ever issued while the other member is Running.
+        int plansThatFailed = 0;
+        int plansThatFinished = 0;
+        for (int seed = 0; seed < 400; seed++) {
+            final int current = seed;
+            Random random = new Random(seed);
+            clock = 0;
+            cloud.rows.clear();
+            cloud.calls.clear();
+            cloud.add(21L, "r-21-VM", VirtualMachine.State.Running, OLD_OFFERING,
+                    VirtualRouter.RedundantState.PRIMARY);
+            cloud.add(22L, "r-22-VM", VirtualMachine.State.Running, OLD_OFFERING,
+                    VirtualRouter.RedundantState.BACKUP);
+            Runnable outsider = () -> {
+                int roll = random.nextInt(10);
+                long id = random.nextBoolean() ? 21L : 22L;
+                if (roll == 0) {
+                    cloud.states.put(id, VirtualMachine.State.Stopped);
+                } else if (roll == 1) {
+                    cloud.states.put(id, VirtualMachine.State.Running);
+                } else if (roll == 2) {
+                    cloud.roles.put(id, VirtualRouter.RedundantState.UNKNOWN);
+                } else {
+                    cloud.roles.put(id, random.nextBoolean() ? VirtualRouter.RedundantState.BACKUP
+                            : VirtualRouter.RedundantState.PRIMARY);
+                }
+            };
+            doAnswer(inv -> {
+                long id = inv.getArgument(0, Long.class);
+                long peer = id == 21L ? 22L : 21L;
+                assertEquals("seed " + current + ": stopped " + cloud.names.get(id) + " while its peer was "
+                        + cloud.states.get(peer), VirtualMachine.State.Running, cloud.states.get(peer));
+                cloud.calls.add("stop " + cloud.names.get(id));
+                cloud.states.put(id, VirtualMachine.State.Stopped);
+                outsider.run();
+                return null;
+            }).when(routerService).stopRouter(anyLong(), anyBoolean());
+            doAnswer(inv -> {
+                long id = inv.getArgument(0, Long.class);
+                cloud.states.put(id, VirtualMachine.State.Running);
+                cloud.roles.put(id, VirtualRouter.RedundantState.UNKNOWN);
+                outsider.run();
+                return null;
+            }).when(routerService).startRouter(anyLong(), anyBoolean());
+            lenient().when(tuningPort.apply(anyLong(), eq(tuning))).thenAnswer(inv -> {
+                outsider.run();
+                return new TuningOutcome(true, true, true, "applied", List.of(), "1");
+            });
+            executor.sleeper = new Sleeper() {
+                @Override
+                public long nowMillis() {
+                    return clock;
+                }
+
+                @Override
+                public void sleep(long millis) {
+                    clock += millis;
+                    outsider.run();
+                }
+            };
+            List<RouterStep> steps = plan(observe(21L, RedundantRole.PRIMARY), observe(22L, RedundantRole.BACKUP));
+            try {
+                executor.execute(NETWORK, steps, tuning, false, new ArrayList<>());
+                plansThatFinished++;
+            } catch (ServerApiException expected) {
+                plansThatFailed++;
+            }
+        }
+        // Both outcomes occur, so the interleavings reached both the guarded and the unguarded paths.
+        assertTrue("finished " + plansThatFinished, plansThatFinished > 0);
+        assertTrue("failed " + plansThatFailed, plansThatFailed > 0);
     }
 
     @Test
