@@ -80,6 +80,8 @@ public class ScaleService {
     VrScalingSettings settings;
     @Inject
     PresizeService presizeService;
+    @Inject
+    CapacityCheck capacityCheck;
 
     @Inject
     ScopeLock scopeLock;
@@ -191,6 +193,8 @@ public class ScaleService {
             warnings.add("Single router " + singleRouter.getInstanceName() + ": the other routers of " + scope
                     + " and its profile binding are left as they are");
         }
+        // Before anything stops, and in the dry run too: a size no host can carry is refused with the numbers.
+        warnings.addAll(capacityCheck.check(scope, steps, routers, offering));
         if (onlyPlan) {
             return new ScaleReport(scope, offering, true, false, plan, tuning, reportsOf(steps), warnings,
                     offeringsOf(steps, offering));

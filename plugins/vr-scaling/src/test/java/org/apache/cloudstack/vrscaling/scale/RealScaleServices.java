@@ -31,6 +31,7 @@ import com.cloud.service.dao.ServiceOfferingDao;
 import com.cloud.vm.VMInstanceDetailVO;
 import com.cloud.vm.VirtualMachineManager;
 import com.cloud.vm.VmDetailConstants;
+import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.dao.DomainRouterDao;
 import com.cloud.vm.dao.VMInstanceDetailsDao;
 
@@ -74,6 +75,11 @@ final class RealScaleServices {
         executor.bindingStore = bindingStore;
         executor.settings = settings;
         executor.sleeper = NO_WAIT;
+        executor.routerObserver = observer;
+        // Each router answers the role probe with the role its row shows; the probe has its own tests.
+        executor.roleProbe = mock(RouterRoleProbe.class);
+        lenient().when(executor.roleProbe.ask(any(DomainRouterVO.class)))
+                .thenAnswer(inv -> inv.getArgument(0, DomainRouterVO.class).getRedundantState());
         scale.profileService = profileService;
         scale.bindingStore = bindingStore;
         scale.routerObserver = observer;
@@ -90,6 +96,8 @@ final class RealScaleServices {
         scale.events = mock(LifecycleEvents.class);
         // Pre-sizing is off by default and has its own tests; here it reports that it changed nothing.
         scale.presizeService = mock(PresizeService.class);
+        // Every host fits: CapacityCheckTest covers the refusals.
+        scale.capacityCheck = mock(CapacityCheck.class);
     }
 
     /** An Implemented isolated network named "web" in zone 1. */

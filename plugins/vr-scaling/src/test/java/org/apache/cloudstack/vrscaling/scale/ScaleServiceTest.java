@@ -107,6 +107,8 @@ public class ScaleServiceTest {
     AsyncJobDao asyncJobDao;
     @Mock
     LifecycleEvents events;
+    @Mock
+    CapacityCheck capacityCheck;
     @InjectMocks
     ScaleService service;
 
@@ -278,6 +280,30 @@ public class ScaleServiceTest {
         assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.scale(null, null, 31L, PROFILE_ID, false),
                 "b-31-VM is a INTERNAL_LB_VM appliance");
         assertNothingChanged();
+    }
+
+    @Test
+    public void aSizeNoHostCanCarryIsRefusedInTheDryRunAndTheRealRunBeforeAnythingIsMarkedOrStopped() {
+        DomainRouterVO r1 = router(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        networkRouters(r1);
+        when(capacityCheck.check(any(), any(), any(), any()))
+                .thenThrow(VrScalingErrors.refused("Refused, nothing was changed: router r-11-VM needs ..."));
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            assertApiError(ApiErrorCode.UNSUPPORTED_ACTION_ERROR,
+                    () -> service.scale(NETWORK_ID, null, null, PROFILE_ID, dryRun), "router r-11-VM needs");
+        }
+        assertNothingChanged();
+    }
+
+    @Test
+    public void aCapacityWarningIsPartOfThePlan() {
+        DomainRouterVO r1 = router(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        networkRouters(r1);
+        when(capacityCheck.check(any(), any(), any(), any())).thenReturn(List.of("r-11-VM fits only on h2"));
+
+        assertTrue(service.scale(NETWORK_ID, null, null, PROFILE_ID, true).getWarnings()
+                .contains("r-11-VM fits only on h2"));
     }
 
     @Test
