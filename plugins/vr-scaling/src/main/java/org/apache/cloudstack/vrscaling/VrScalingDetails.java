@@ -13,12 +13,21 @@ public final class VrScalingDetails {
     public static final String STATE = PREFIX + "state";
     /** On a network or VPC: the step the last plan was at ("2/3 r-12-VM START"). */
     public static final String STEP = PREFIX + "step";
-    /** On a network or VPC: ids of routers the running plan stopped, so a clean-up can start them again. */
+    /**
+     * On a network or VPC: routers the running plan stopped, as "routerId@previousOfferingId" (older plans wrote
+     * ids alone), so a clean-up can start them again, at their previous size when the new one does not start.
+     */
     public static final String TOUCHED = PREFIX + "touched";
-    /** On a network or VPC: the management server that runs the plan. */
+    /** On a network or VPC: the host name of the management server that runs the plan, for people. */
     public static final String OWNER = PREFIX + "owner";
+    /** On a network or VPC: the id (mshost.msid) of the management server that runs the plan. */
+    public static final String OWNER_MSID = PREFIX + "owner.msid";
     /** On a network or VPC: when the last plan started (epoch milliseconds): start-up recovery skips newer ones. */
     public static final String STARTED = PREFIX + "started";
+    /** On a network or VPC: automatic rescales that failed in a row, since the last success or API scale/reset. */
+    public static final String AUTO_FAILURES = PREFIX + "auto.failures";
+    /** On a network or VPC: no automatic rescale before this time (epoch milliseconds) after failures. */
+    public static final String AUTO_RETRY_AFTER = PREFIX + "auto.retry.after";
     /** On a network or VPC: what happened, for people. */
     public static final String NOTE = PREFIX + "note";
 

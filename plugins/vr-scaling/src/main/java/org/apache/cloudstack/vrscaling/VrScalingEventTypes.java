@@ -16,6 +16,8 @@ public final class VrScalingEventTypes {
     public static final String DIAGNOSE = "VRSCALING.DIAGNOSE";
     /** Start-up clean-up of a plan a management server was running when it stopped. */
     public static final String RECOVERY = "VRSCALING.RECOVERY";
+    /** An administrator ended a plan its management server no longer runs (clearVirtualRouterProfilePlan). */
+    public static final String PLAN_CLEAR = "VRSCALING.PLAN.CLEAR";
 
     private VrScalingEventTypes() {
     }

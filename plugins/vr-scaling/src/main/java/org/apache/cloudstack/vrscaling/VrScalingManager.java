@@ -2,6 +2,7 @@ package org.apache.cloudstack.vrscaling;
 
 import java.util.List;
 
+import org.apache.cloudstack.api.command.admin.vrscaling.ClearVirtualRouterProfilePlanCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.DeleteVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.GetVirtualRouterDiagnosisCmd;
@@ -30,6 +31,9 @@ public interface VrScalingManager {
 
     /** Removes a network's or VPC's profile binding; its routers are left as they are. */
     boolean resetProfile(ResetVirtualRouterProfileCmd cmd);
+
+    /** Ends a plan its management server no longer runs; returns what the clean-up did. */
+    String clearPlan(ClearVirtualRouterProfilePlanCmd cmd);
 
     /** Measures the routers asked for and applies the troubleshooting rules; changes nothing. */
     List<RouterDiagnosis> diagnose(GetVirtualRouterDiagnosisCmd cmd);

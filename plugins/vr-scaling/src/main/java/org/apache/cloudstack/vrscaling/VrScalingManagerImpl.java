@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import javax.naming.ConfigurationException;
 
+import org.apache.cloudstack.api.command.admin.vrscaling.ClearVirtualRouterProfilePlanCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.DeleteVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.GetVirtualRouterDiagnosisCmd;
@@ -52,6 +53,8 @@ import com.cloud.vm.VirtualMachine;
 public class VrScalingManagerImpl extends ManagerBase implements VrScalingManager, PluggableService, Configurable {
     /** Agents reconnect after a management server starts; starting routers before that would fail. */
     static final long RECOVERY_DELAY_SECONDS = 120;
+    /** How often plans whose management server is no longer Up are looked for after start-up. */
+    static final long ORPHAN_SWEEP_SECONDS = 300;
 
     @Inject
     ProfileService profileService;
@@ -81,7 +84,7 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
         return new ArrayList<>(Arrays.asList(CreateVirtualRouterProfileCmd.class, ListVirtualRouterProfilesCmd.class,
                 UpdateVirtualRouterProfileCmd.class, DeleteVirtualRouterProfileCmd.class,
                 ScaleVirtualRouterProfileCmd.class, ResetVirtualRouterProfileCmd.class,
-                GetVirtualRouterDiagnosisCmd.class));
+                GetVirtualRouterDiagnosisCmd.class, ClearVirtualRouterProfilePlanCmd.class));
     }
 
     @Override
@@ -119,7 +122,14 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
                 recoverInterruptedPlans();
             }
         }, RECOVERY_DELAY_SECONDS, TimeUnit.SECONDS);
-        logger.info("VR Scale start-up recovery of interrupted scale plans runs in {} s", RECOVERY_DELAY_SECONDS);
+        recoveryExecutor.scheduleWithFixedDelay(new ManagedContextRunnable() {
+            @Override
+            protected void runInContext() {
+                sweepOrphanedPlans();
+            }
+        }, RECOVERY_DELAY_SECONDS + ORPHAN_SWEEP_SECONDS, ORPHAN_SWEEP_SECONDS, TimeUnit.SECONDS);
+        logger.info("VR Scale start-up recovery of interrupted scale plans runs in {} s, then every {} s for plans "
+                + "whose management server is no longer Up", RECOVERY_DELAY_SECONDS, ORPHAN_SWEEP_SECONDS);
         return true;
     }
 
@@ -131,6 +141,24 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
             recoveryExecutor.shutdownNow();
         }
         return true;
+    }
+
+    /** Takes over plans left RUNNING by a management server that is no longer Up; logs instead of throwing. */
+    void sweepOrphanedPlans() {
+        try {
+            CallContext.register(User.UID_SYSTEM, Account.ACCOUNT_ID_SYSTEM);
+            try {
+                int recovered = scaleService.recoverInterruptedPlans();
+                if (recovered > 0) {
+                    logger.warn("VR Scale took over {} scale plan(s) left by a management server that stopped",
+                            recovered);
+                }
+            } finally {
+                CallContext.unregister();
+            }
+        } catch (Exception e) {
+            logger.error("VR Scale could not look for orphaned scale plans: {}", e.getMessage(), e);
+        }
     }
 
     /**
@@ -232,6 +260,13 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
         BindingScope scope = profileBindings.unbind(cmd.getNetworkId(), cmd.getVpcId());
         presizeService.sync(scope);
         return true;
+    }
+
+    @Override
+    @ActionEvent(eventType = VrScalingEventTypes.PLAN_CLEAR, eventDescription = "clearing a stuck VR Scale plan",
+            async = true)
+    public String clearPlan(ClearVirtualRouterProfilePlanCmd cmd) {
+        return scaleService.clearPlan(cmd.getNetworkId(), cmd.getVpcId());
     }
 
     @Override

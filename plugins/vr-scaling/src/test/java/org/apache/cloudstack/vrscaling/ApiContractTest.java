@@ -19,6 +19,7 @@ import org.apache.cloudstack.api.BaseAsyncCmd;
 import org.apache.cloudstack.api.BaseCmd;
 import org.apache.cloudstack.api.BaseResponse;
 import org.apache.cloudstack.api.Parameter;
+import org.apache.cloudstack.api.command.admin.vrscaling.ClearVirtualRouterProfilePlanCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.GetVirtualRouterDiagnosisCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
@@ -36,14 +37,14 @@ public class ApiContractTest {
     private final List<Class<?>> commands = new VrScalingManagerImpl().getCommands();
 
     @Test
-    public void managerExposesTheSevenCommands() {
+    public void managerExposesTheEightCommands() {
         Set<String> names = new HashSet<>();
         for (Class<?> command : commands) {
             names.add(command.getAnnotation(APICommand.class).name());
         }
         assertEquals(Set.of("createVirtualRouterProfile", "listVirtualRouterProfiles", "updateVirtualRouterProfile",
                 "deleteVirtualRouterProfile", "scaleVirtualRouterProfile", "resetVirtualRouterProfile",
-                "getVirtualRouterDiagnosis"), names);
+                "getVirtualRouterDiagnosis", "clearVirtualRouterProfilePlan"), names);
     }
 
     @Test
@@ -87,8 +88,10 @@ public class ApiContractTest {
 
     @Test
     public void commandsThatTalkToRoutersAreAsyncAndTheOthersAreNot() {
-        // scale restarts routers; diagnose runs a sampled measurement in each router over the agent.
-        Set<Class<?>> async = Set.of(ScaleVirtualRouterProfileCmd.class, GetVirtualRouterDiagnosisCmd.class);
+        // scale restarts routers; diagnose runs a sampled measurement in each router over the agent; clearing a
+        // stuck plan starts the routers it had stopped.
+        Set<Class<?>> async = Set.of(ScaleVirtualRouterProfileCmd.class, GetVirtualRouterDiagnosisCmd.class,
+                ClearVirtualRouterProfilePlanCmd.class);
         for (Class<?> command : commands) {
             assertEquals(command.getSimpleName() + " async", async.contains(command),
                     BaseAsyncCmd.class.isAssignableFrom(command));

@@ -57,7 +57,7 @@ public class SpringContextTest {
         VrScalingManagerImpl manager = context.getBean(VrScalingManagerImpl.class);
         assertEquals("VrScalingManager", manager.getName());
         assertTrue(context.getBeansOfType(PluggableService.class).containsValue(manager));
-        assertEquals(7, manager.getCommands().size());
+        assertEquals(8, manager.getCommands().size());
         for (Class<?> command : manager.getCommands()) {
             assertNotNull(command + " is not an API command", command.getAnnotation(APICommand.class));
         }

@@ -3,9 +3,9 @@ package org.apache.cloudstack.vrscaling.binding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -109,10 +109,11 @@ public class BindingStore {
         return removed;
     }
 
-    public void planStarted(BindingScope scope, String owner, long startedMillis) {
+    public void planStarted(BindingScope scope, String owner, long ownerMsid, long startedMillis) {
         ResourceDetailsDao<? extends ResourceDetail> dao = dao(scope.getType());
         dao.addDetail(scope.getId(), VrScalingDetails.TOUCHED, "", false);
         dao.addDetail(scope.getId(), VrScalingDetails.OWNER, owner, false);
+        dao.addDetail(scope.getId(), VrScalingDetails.OWNER_MSID, String.valueOf(ownerMsid), false);
         dao.addDetail(scope.getId(), VrScalingDetails.STARTED, String.valueOf(startedMillis), false);
         dao.addDetail(scope.getId(), VrScalingDetails.NOTE, "", false);
         dao.addDetail(scope.getId(), VrScalingDetails.STEP, "planned", false);
@@ -131,12 +132,13 @@ public class BindingStore {
         return value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH - 3) + "...";
     }
 
-    /** Records a router the plan is about to stop, before it stops it. */
-    public void touched(BindingScope scope, long routerId) {
-        Set<Long> ids = new LinkedHashSet<>(touched(scope.getType(), scope.getId()));
-        ids.add(routerId);
-        dao(scope.getType()).addDetail(scope.getId(), VrScalingDetails.TOUCHED,
-                ids.stream().map(String::valueOf).collect(Collectors.joining(",")), false);
+    /** Records a router the plan is about to stop, and the offering it ran, before it stops it. */
+    public void touched(BindingScope scope, long routerId, long previousOfferingId) {
+        Map<Long, Long> routers = touchedOfferings(scope.getType(), scope.getId());
+        routers.put(routerId, previousOfferingId);
+        dao(scope.getType()).addDetail(scope.getId(), VrScalingDetails.TOUCHED, routers.entrySet().stream()
+                .map(e -> e.getValue() == null ? String.valueOf(e.getKey()) : e.getKey() + "@" + e.getValue())
+                .collect(Collectors.joining(",")), false);
     }
 
     public void planFinished(BindingScope.Type type, long resourceId, boolean ok, String note) {
@@ -147,19 +149,54 @@ public class BindingStore {
     }
 
     public List<Long> touched(BindingScope.Type type, long resourceId) {
+        return new ArrayList<>(touchedOfferings(type, resourceId).keySet());
+    }
+
+    /** The routers the plan stopped, in order, each with the offering it ran before (null when not recorded). */
+    public Map<Long, Long> touchedOfferings(BindingScope.Type type, long resourceId) {
+        Map<Long, Long> routers = new LinkedHashMap<>();
         String csv = value(type, resourceId, VrScalingDetails.TOUCHED);
         if (csv == null || csv.trim().isEmpty()) {
-            return Collections.emptyList();
+            return routers;
         }
-        List<Long> ids = new ArrayList<>();
         for (String part : csv.split(",")) {
+            String[] fields = part.trim().split("@", 2);
             try {
-                ids.add(Long.parseLong(part.trim()));
+                routers.put(Long.parseLong(fields[0]), fields.length > 1 ? Long.parseLong(fields[1]) : null);
             } catch (NumberFormatException e) {
                 // A hand-edited detail: skip what is not an id rather than abandon the clean-up.
             }
         }
-        return ids;
+        return routers;
+    }
+
+    /** The id of the management server that runs (or ran) the scope's last plan, or null for older plans. */
+    public Long ownerMsid(BindingScope.Type type, long resourceId) {
+        return parseLong(value(type, resourceId, VrScalingDetails.OWNER_MSID));
+    }
+
+    /** Automatic rescales of the scope that failed in a row. */
+    public int automaticFailures(BindingScope scope) {
+        Long failures = parseLong(value(scope.getType(), scope.getId(), VrScalingDetails.AUTO_FAILURES));
+        return failures == null ? 0 : failures.intValue();
+    }
+
+    /** No automatic rescale of the scope before this time (epoch milliseconds), or null. */
+    public Long automaticRetryAfter(BindingScope scope) {
+        return parseLong(value(scope.getType(), scope.getId(), VrScalingDetails.AUTO_RETRY_AFTER));
+    }
+
+    public void automaticFailed(BindingScope scope, int failures, long retryAfterMillis) {
+        ResourceDetailsDao<? extends ResourceDetail> dao = dao(scope.getType());
+        dao.addDetail(scope.getId(), VrScalingDetails.AUTO_FAILURES, String.valueOf(failures), false);
+        dao.addDetail(scope.getId(), VrScalingDetails.AUTO_RETRY_AFTER, String.valueOf(retryAfterMillis), false);
+    }
+
+    /** A success, an API scale or a reset starts the automatic path afresh. */
+    public void automaticReset(BindingScope scope) {
+        ResourceDetailsDao<? extends ResourceDetail> dao = dao(scope.getType());
+        dao.removeDetail(scope.getId(), VrScalingDetails.AUTO_FAILURES);
+        dao.removeDetail(scope.getId(), VrScalingDetails.AUTO_RETRY_AFTER);
     }
 
     public String owner(BindingScope.Type type, long resourceId) {

@@ -170,6 +170,7 @@ public class ProfileBindings {
             if (!bindingStore.unbind(scope)) {
                 throw VrScalingErrors.badInput(scope + " has no virtual router profile");
             }
+            bindingStore.automaticReset(scope);
         } finally {
             if (held != null) {
                 held.close();

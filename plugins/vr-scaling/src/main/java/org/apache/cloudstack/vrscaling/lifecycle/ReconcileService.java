@@ -1,9 +1,11 @@
 package org.apache.cloudstack.vrscaling.lifecycle;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -37,6 +39,10 @@ public class ReconcileService {
     static final long RETRY_DELAY_SECONDS = 30;
     /** 20 x 30 s: longer than a rolling restart of a redundant pair takes; after that an operator should look. */
     static final int MAX_RETRIES = 20;
+    /** After an automatic rescale failed, the next waits this long, doubling with each failure in a row... */
+    static final long BACKOFF_FIRST_MILLIS = 15 * 60_000L;
+    /** ...up to a day. An API scale, a reset or a success starts afresh. */
+    static final long BACKOFF_MAX_MILLIS = 24 * 3_600_000L;
 
     private static final Logger LOG = LogManager.getLogger(ReconcileService.class);
 
@@ -62,6 +68,7 @@ public class ReconcileService {
     PresizeService presizeService;
 
     private final Set<BindingScope> queued = ConcurrentHashMap.newKeySet();
+    LongSupplier clock = System::currentTimeMillis;
 
     /** Queues a reconcile of the scope; a request for a scope already queued here is folded into it. */
     public void request(BindingScope scope, String why) {
@@ -113,7 +120,7 @@ public class ReconcileService {
     }
 
     /** What an attempt did. */
-    enum Outcome { DISABLED, UNBOUND, NOTHING_TO_DO, RETRY_LATER, GAVE_UP, SCALED, FAILED }
+    enum Outcome { DISABLED, UNBOUND, NOTHING_TO_DO, RETRY_LATER, GAVE_UP, SCALED, FAILED, BACKED_OFF }
 
     private Outcome tryOnce(BindingScope scope, int attempt, String why) {
         if (!settings.automaticEnabled(scope.getZoneId())) {
@@ -176,6 +183,15 @@ public class ReconcileService {
             return Outcome.NOTHING_TO_DO;
         }
         String names = offSize.stream().map(DomainRouterVO::getInstanceName).collect(Collectors.joining(", "));
+        Long retryAfter = bindingStore.automaticRetryAfter(scope);
+        if (retryAfter != null && clock.getAsLong() < retryAfter) {
+            // Each failed try can cost the routers a restart: after failures, the automatic path waits.
+            LOG.info("Not rescaling {} to profile {} after {}: {} automatic attempt(s) failed in a row; next not "
+                    + "before {} (scaleVirtualRouterProfile or resetVirtualRouterProfile starts afresh)", scope,
+                    bound.getOffering().getName(), why, bindingStore.automaticFailures(scope),
+                    Instant.ofEpochMilli(retryAfter));
+            return Outcome.BACKED_OFF;
+        }
         LOG.info("Rescaling {} to profile {} after {}: {} run(s) another size", scope, bound.getOffering().getName(),
                 why, names);
         try {
@@ -187,12 +203,20 @@ public class ReconcileService {
                     report.getWarnings().isEmpty() ? "" : "; " + String.join("; ", report.getWarnings()));
             LOG.info(message);
             events.info(VrScalingEventTypes.RECONCILE, message, scope);
+            if (retryAfter != null) {
+                bindingStore.automaticReset(scope);
+            }
             return Outcome.SCALED;
         } catch (RuntimeException e) {
             String cause = e instanceof ServerApiException ? ((ServerApiException) e).getDescription() : e.getMessage();
+            int failures = bindingStore.automaticFailures(scope) + 1;
+            long delay = Math.min(BACKOFF_MAX_MILLIS, BACKOFF_FIRST_MILLIS << Math.min(failures - 1, 10));
+            long next = clock.getAsLong() + delay;
+            bindingStore.automaticFailed(scope, failures, next);
             String message = String.format(Locale.ROOT, "Automatic rescale of %s to profile %s after %s failed; "
-                    + "routers not rescaled keep running at their current size: %s", scope,
-                    bound.getOffering().getName(), why, cause);
+                    + "routers not rescaled keep running at their current size: %s. Failure %d in a row: no automatic "
+                    + "rescale of it before %s (scaleVirtualRouterProfile or resetVirtualRouterProfile starts afresh)",
+                    scope, bound.getOffering().getName(), why, cause, failures, Instant.ofEpochMilli(next));
             LOG.warn(message, e);
             bindingStore.note(scope, message);
             events.error(VrScalingEventTypes.RECONCILE, message, scope);

@@ -36,6 +36,9 @@ import com.cloud.vm.dao.VMInstanceDetailsDao;
  */
 public class PlanExecutor {
     static final long POLL_MILLIS = 5_000L;
+    /** A revert's start can meet a passing shortage (a host reconnecting, capacity being freed): try a few times. */
+    static final int REVERT_START_ATTEMPTS = 3;
+    static final long REVERT_START_RETRY_MILLIS = 30_000L;
 
     private static final Logger LOG = LogManager.getLogger(PlanExecutor.class);
 
@@ -94,7 +97,7 @@ public class PlanExecutor {
                     case STOP:
                         checkPeersRunning(scope, router);
                         // Recorded first, so a clean-up after a crash knows this router may need starting.
-                        bindingStore.touched(scope, router.getId());
+                        bindingStore.touched(scope, router.getId(), router.getOfferingId());
                         routerService.stopRouter(router.getId(), false);
                         break;
                     case CHANGE_OFFERING:
@@ -305,18 +308,44 @@ public class PlanExecutor {
         }
         if (step.restarts()) {
             if (state == VirtualMachine.State.Stopped) {
-                try {
-                    routerService.startRouter(router.getId(), true);
+                String failure = startAgain(router.getId());
+                if (failure == null) {
                     done.add("router started again");
                     report.done(StepAction.START);
-                } catch (Exception e) {
-                    done.add("router could NOT be started again (" + e.getMessage() + "): start it by hand");
+                } else {
+                    done.add(String.format(Locale.ROOT, "router could NOT be started again in %d attempts %d s "
+                            + "apart (%s): start it by hand", REVERT_START_ATTEMPTS, REVERT_START_RETRY_MILLIS / 1000,
+                            failure));
                 }
             } else {
                 done.add("router left " + state);
             }
         }
         return done.isEmpty() ? "nothing had changed" : String.join(", ", done);
+    }
+
+    /** Starts the router, retrying; returns null once it started, else the last failure. */
+    private String startAgain(long routerId) {
+        String failure = null;
+        for (int attempt = 1; attempt <= REVERT_START_ATTEMPTS; attempt++) {
+            try {
+                routerService.startRouter(routerId, true);
+                return null;
+            } catch (Exception e) {
+                failure = e.getMessage();
+                LOG.warn("Starting router {} again after a failed step: attempt {} of {} failed: {}", routerId,
+                        attempt, REVERT_START_ATTEMPTS, failure);
+            }
+            if (attempt < REVERT_START_ATTEMPTS) {
+                try {
+                    sleeper.sleep(REVERT_START_RETRY_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return failure + " (retries interrupted)";
+                }
+            }
+        }
+        return failure;
     }
 
     private String offeringLabel(long offeringId) {

@@ -18,6 +18,8 @@ import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
 import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
+import org.apache.cloudstack.management.ManagementServerHost;
+import org.apache.cloudstack.utils.identity.ManagementServerNode;
 import org.apache.cloudstack.vrscaling.core.lifecycle.RestartJobRule;
 import org.apache.cloudstack.vrscaling.core.plan.PlanRefusedException;
 import org.apache.cloudstack.vrscaling.core.plan.PlanTarget;
@@ -37,6 +39,8 @@ import org.apache.cloudstack.vrscaling.profile.ProfileService;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import com.cloud.cluster.ManagementServerHostVO;
+import com.cloud.cluster.dao.ManagementServerHostDao;
 import com.cloud.network.Network;
 import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.network.dao.NetworkDao;
@@ -82,6 +86,8 @@ public class ScaleService {
     PresizeService presizeService;
     @Inject
     CapacityCheck capacityCheck;
+    @Inject
+    ManagementServerHostDao managementServerHostDao;
 
     @Inject
     ScopeLock scopeLock;
@@ -92,6 +98,8 @@ public class ScaleService {
 
     RollingPlanner planner = new RollingPlanner();
     String managementServer = localName();
+    /** mshost.msid of this server: plans record it, so a peer can tell whether their owner is still Up. */
+    long managementServerId = ManagementServerNode.getManagementServerId();
     /** Plans recorded as started before this are ones this server can have been interrupted in. */
     long serverStartedMillis = System.currentTimeMillis();
 
@@ -201,7 +209,7 @@ public class ScaleService {
         }
 
         // Marked running first, so the lifecycle hook and other management servers keep off while it runs.
-        bindingStore.planStarted(scope, managementServer, System.currentTimeMillis());
+        bindingStore.planStarted(scope, managementServer, managementServerId, System.currentTimeMillis());
         List<RouterReport> done;
         try {
             done = planExecutor.execute(scope, steps, tuning, targetLocal, warnings);
@@ -217,6 +225,8 @@ public class ScaleService {
         boolean bind = singleRouter == null;
         if (bind) {
             bindingStore.bind(scope, offering.getUuid());
+            // An operator's successful scale ends any back-off of the automatic path.
+            bindingStore.automaticReset(scope);
             // After the rescale, so a refused or failed switch never costs the routers their new size; before the
             // plan is marked finished, so the automatic path and a reset wait for it.
             String presize = presizeService.sync(scope);
@@ -252,23 +262,16 @@ public class ScaleService {
     }
 
     /**
-     * Start-up clean-up: plans this management server was running when it went down are marked FAILED and the
-     * routers they had stopped are started again. Returns how many plans it cleaned up.
+     * Clean-up of plans nobody runs any more: those this server was running when it went down, and those whose
+     * management server is no longer Up in CloudStack's management-server table. Each is taken over under the
+     * scope's lock (a live plan holds it), marked FAILED, and the routers it had stopped are started again.
+     * Runs at start-up and then periodically. Returns how many plans it cleaned up.
      */
     public int recoverInterruptedPlans() {
         int recovered = 0;
         for (BindingStore.RunningPlan plan : bindingStore.runningPlans()) {
-            String owner = bindingStore.owner(plan.getType(), plan.getResourceId());
-            if (owner != null && !owner.isEmpty() && !owner.equals(managementServer)) {
-                LOG.info("VR Scale plan on {} {} belongs to management server {}: left to it", plan.getType(),
-                        plan.getResourceId(), owner);
-                continue;
-            }
-            Long started = bindingStore.started(plan.getType(), plan.getResourceId());
-            if (started != null && started >= serverStartedMillis) {
-                // Begun by this very server since it started: alive, not interrupted.
-                LOG.info("VR Scale plan on {} {} began after this management server started: left to run",
-                        plan.getType(), plan.getResourceId());
+            String why = interruptedBecause(plan);
+            if (why == null) {
                 continue;
             }
             BindingScope scope = new BindingScope(plan.getType(), plan.getResourceId(), null, null, 0);
@@ -279,7 +282,10 @@ public class ScaleService {
                 continue;
             }
             try {
-                recover(plan, scope);
+                if (!bindingStore.planRunning(scope)) {
+                    continue;
+                }
+                recover(plan, scope, why);
             } finally {
                 held.close();
             }
@@ -288,32 +294,152 @@ public class ScaleService {
         return recovered;
     }
 
-    private void recover(BindingStore.RunningPlan plan, BindingScope scope) {
+    /** Why nobody can be running the plan any more, or null when its owner may still be running it. */
+    String interruptedBecause(BindingStore.RunningPlan plan) {
+        String owner = bindingStore.owner(plan.getType(), plan.getResourceId());
+        Long ownerMsid = bindingStore.ownerMsid(plan.getType(), plan.getResourceId());
+        Long started = bindingStore.started(plan.getType(), plan.getResourceId());
+        boolean mine = ownerMsid != null ? ownerMsid == managementServerId
+                : owner == null || owner.isEmpty() || owner.equals(managementServer);
+        if (mine) {
+            if (started != null && started >= serverStartedMillis) {
+                LOG.info("VR Scale plan on {} {} began after this management server started: left to run",
+                        plan.getType(), plan.getResourceId());
+                return null;
+            }
+            return "management server " + managementServer + " (this one) stopped while the plan ran";
+        }
+        if (ownerMsid == null) {
+            // Recorded before plans carried the owner's msid: only its owner can tell.
+            LOG.info("VR Scale plan on {} {} belongs to management server {}: left to it", plan.getType(),
+                    plan.getResourceId(), owner);
+            return null;
+        }
+        ManagementServerHostVO server = managementServerHostDao.findByMsid(ownerMsid);
+        if (server != null && server.getState() == ManagementServerHost.State.Up) {
+            LOG.debug("VR Scale plan on {} {} belongs to management server {}, which is Up: left to it",
+                    plan.getType(), plan.getResourceId(), owner);
+            return null;
+        }
+        return "its management server " + owner + " (msid " + ownerMsid + ") is "
+                + (server == null ? "not in the management server table" : server.getState());
+    }
+
+    /**
+     * An administrator's way out of a plan left RUNNING by a management server that stopped: the same clean-up as
+     * recovery, at once. Refused while any actor holds the scope's lock, which a live plan always does.
+     */
+    public String clearPlan(Long networkId, Long vpcId) {
+        if ((networkId == null) == (vpcId == null)) {
+            throw VrScalingErrors.badInput("Exactly one of networkid or vpcid is required");
+        }
+        BindingScope scope = networkId != null ? anyNetworkScope(networkId) : anyVpcScope(vpcId);
+        ScopeLock.Held held = scopeLock.tryLock(scope);
+        if (held == null) {
+            throw VrScalingErrors.refused("Refused, nothing was changed: the plan on " + scope + " is alive ("
+                    + planDescription(scope) + "): it holds the scope's lock; wait for it to finish");
+        }
+        try {
+            if (!bindingStore.planRunning(scope)) {
+                throw VrScalingErrors.refused("Refused, nothing was changed: no VR Scale plan is recorded RUNNING "
+                        + "on " + scope);
+            }
+            return recover(new BindingStore.RunningPlan(scope.getType(), scope.getId()), scope,
+                    "an administrator cleared it (clearVirtualRouterProfilePlan), its management server "
+                            + owner(scope) + " no longer running it");
+        } finally {
+            held.close();
+        }
+    }
+
+    private String owner(BindingScope scope) {
+        String owner = bindingStore.owner(scope.getType(), scope.getId());
+        return owner == null || owner.isEmpty() ? "unknown" : owner;
+    }
+
+    /** Starts what the plan stopped (at its previous size when the new one does not start) and marks it FAILED. */
+    private String recover(BindingStore.RunningPlan plan, BindingScope scope, String why) {
         List<String> started = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        for (Long routerId : bindingStore.touched(plan.getType(), plan.getResourceId())) {
-            DomainRouterVO router = routerDao.findById(routerId);
+        Map<Long, Long> touched = bindingStore.touchedOfferings(plan.getType(), plan.getResourceId());
+        for (Map.Entry<Long, Long> entry : touched.entrySet()) {
+            DomainRouterVO router = routerDao.findById(entry.getKey());
             if (router == null || router.getState() != VirtualMachine.State.Stopped) {
                 continue;
             }
+            String label = router.getInstanceName() + " (" + router.getUuid() + ")";
             try {
-                routerService.startRouter(routerId, true);
-                started.add(router.getInstanceName());
+                routerService.startRouter(router.getId(), true);
+                started.add(label);
+                continue;
             } catch (Exception e) {
-                failed.add(router.getInstanceName() + " (" + e.getMessage() + ")");
+                String firstFailure = e.getMessage();
+                String second = startAtPreviousOffering(router, entry.getValue());
+                if (second == null) {
+                    started.add(label + " at its previous offering " + offeringLabel(entry.getValue()) + " (at "
+                            + offeringLabel(router.getServiceOfferingId()) + ": " + firstFailure + ")");
+                } else {
+                    failed.add(label + " (" + firstFailure + (second.isEmpty() ? "" : "; " + second) + ")");
+                }
             }
         }
-        String note = String.format(Locale.ROOT, "Interrupted at step '%s': management server %s stopped while "
-                + "the plan ran. Routers started again: %s.%s The binding did not change: the automatic path brings "
-                + "the routers of a bound network/VPC back to its profile (vrscaling.automatic.enabled); otherwise run "
-                + "scaleVirtualRouterProfile again.",
-                bindingStore.step(plan.getType(), plan.getResourceId()), managementServer,
+        String note = String.format(Locale.ROOT, "Interrupted at step '%s': %s. Routers started again: %s.%s The "
+                + "binding did not change: the automatic path brings the routers of a bound network/VPC back to its "
+                + "profile (vrscaling.automatic.enabled); otherwise run scaleVirtualRouterProfile again.",
+                bindingStore.step(plan.getType(), plan.getResourceId()), why,
                 started.isEmpty() ? "none needed" : String.join(", ", started),
-                failed.isEmpty() ? "" : " Could NOT start: " + String.join(", ", failed) + ".");
+                failed.isEmpty() ? "" : " Could NOT start: " + String.join(", ", failed) + ": start them by hand.");
         bindingStore.planFinished(plan.getType(), plan.getResourceId(), false, note);
-        LOG.warn("VR Scale plan on {} {} cleaned up: {}", plan.getType(), plan.getResourceId(), note);
+        LOG.warn("VR Scale plan on {} {} cleaned up by {}: {}", plan.getType(), plan.getResourceId(),
+                managementServer, note);
         // The note is overwritten by the next plan (the automatic path may start one right away): keep an event.
         events.warn(VrScalingEventTypes.RECOVERY, note, scope);
+        return note;
+    }
+
+    /** Puts a stopped router back on the offering it ran before the plan and starts it; null when it started. */
+    private String startAtPreviousOffering(DomainRouterVO router, Long previousOfferingId) {
+        if (previousOfferingId == null || previousOfferingId == router.getServiceOfferingId()) {
+            return "";
+        }
+        try {
+            DomainRouterVO now = routerDao.findById(router.getId());
+            if (now == null || now.getState() != VirtualMachine.State.Stopped) {
+                return "it is " + (now == null ? "gone" : now.getState()) + " now";
+            }
+            now.setServiceOfferingId(previousOfferingId);
+            routerDao.update(now.getId(), now);
+            routerService.startRouter(now.getId(), true);
+            return null;
+        } catch (Exception e) {
+            return "at its previous offering " + offeringLabel(previousOfferingId) + ": " + e.getMessage();
+        }
+    }
+
+    private String offeringLabel(Long offeringId) {
+        ServiceOfferingVO offering = offeringId == null ? null : profileService.findOfferingIncludingRemoved(offeringId);
+        return offering == null ? String.valueOf(offeringId) : offering.getName() + " (" + offering.getUuid() + ")";
+    }
+
+    /** A network or VPC by id, whatever its state: a plan's clean-up must work on a network that went down. */
+    private BindingScope anyNetworkScope(long networkId) {
+        NetworkVO network = networkDao.findById(networkId);
+        if (network == null) {
+            throw VrScalingErrors.badInput("Unable to find network with id " + networkId);
+        }
+        if (network.getVpcId() != null) {
+            return anyVpcScope(network.getVpcId());
+        }
+        return new BindingScope(BindingScope.Type.NETWORK, network.getId(), network.getUuid(), network.getName(),
+                network.getDataCenterId());
+    }
+
+    private BindingScope anyVpcScope(long vpcId) {
+        VpcVO vpc = vpcDao.findById(vpcId);
+        if (vpc == null) {
+            throw VrScalingErrors.badInput("Unable to find VPC with id " + vpcId);
+        }
+        return new BindingScope(BindingScope.Type.VPC, vpc.getId(), vpc.getUuid(), vpc.getName(), vpc.getZoneId());
     }
 
     private static void checkExactlyOneTarget(Long networkId, Long vpcId, Long routerId) {

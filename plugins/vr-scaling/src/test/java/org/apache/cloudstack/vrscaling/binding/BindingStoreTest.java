@@ -13,7 +13,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.cloudstack.resourcedetail.VpcDetailVO;
 import org.apache.cloudstack.resourcedetail.dao.VpcDetailsDao;
@@ -95,21 +97,47 @@ public class BindingStoreTest {
     }
 
     @Test
-    public void touchedRoutersAccumulateWithoutDuplicates() {
+    public void touchedRoutersAccumulateWithTheirPreviousOfferingAndWithoutDuplicates() {
+        // An older plan wrote ids alone: they are kept, without an offering.
         NetworkDetailVO touched = networkDetail(100L, "11");
         when(networkDetailsDao.findDetail(100L, "vrscaling.touched")).thenReturn(touched);
-        store.touched(NETWORK, 12L);
-        store.touched(NETWORK, 11L);
-        verify(networkDetailsDao).addDetail(100L, "vrscaling.touched", "11,12", false);
-        verify(networkDetailsDao).addDetail(100L, "vrscaling.touched", "11", false);
+        store.touched(NETWORK, 12L, 1L);
+        store.touched(NETWORK, 11L, 3L);
+        verify(networkDetailsDao).addDetail(100L, "vrscaling.touched", "11,12@1", false);
+        verify(networkDetailsDao).addDetail(100L, "vrscaling.touched", "11@3", false);
+    }
+
+    @Test
+    public void touchedRoutersAreReadBackWithTheOfferingTheyRan() {
+        NetworkDetailVO touched = networkDetail(100L, "12@1,11@3,13");
+        when(networkDetailsDao.findDetail(100L, "vrscaling.touched")).thenReturn(touched);
+        Map<Long, Long> routers = store.touchedOfferings(BindingScope.Type.NETWORK, 100L);
+        assertEquals(List.of(12L, 11L, 13L), new ArrayList<>(routers.keySet()));
+        assertEquals(Long.valueOf(1L), routers.get(12L));
+        assertNull(routers.get(13L));
+        assertEquals(List.of(12L, 11L, 13L), store.touched(BindingScope.Type.NETWORK, 100L));
+    }
+
+    @Test
+    public void automaticFailuresAreCountedAndResetTogether() {
+        NetworkDetailVO failures = networkDetail(100L, "2");
+        when(networkDetailsDao.findDetail(100L, "vrscaling.auto.failures")).thenReturn(failures);
+        assertEquals(2, store.automaticFailures(NETWORK));
+        store.automaticFailed(NETWORK, 3, 1700000000000L);
+        verify(networkDetailsDao).addDetail(100L, "vrscaling.auto.failures", "3", false);
+        verify(networkDetailsDao).addDetail(100L, "vrscaling.auto.retry.after", "1700000000000", false);
+        store.automaticReset(NETWORK);
+        verify(networkDetailsDao).removeDetail(100L, "vrscaling.auto.failures");
+        verify(networkDetailsDao).removeDetail(100L, "vrscaling.auto.retry.after");
     }
 
     @Test
     public void aPlanIsMarkedRunningLastAndFinishedWithItsNote() {
-        store.planStarted(NETWORK, "ms-1", 1700000000000L);
+        store.planStarted(NETWORK, "ms-1", 345L, 1700000000000L);
         InOrder order = inOrder(networkDetailsDao);
         order.verify(networkDetailsDao).addDetail(100L, "vrscaling.touched", "", false);
         order.verify(networkDetailsDao).addDetail(100L, "vrscaling.owner", "ms-1", false);
+        order.verify(networkDetailsDao).addDetail(100L, "vrscaling.owner.msid", "345", false);
         order.verify(networkDetailsDao).addDetail(100L, "vrscaling.started", "1700000000000", false);
         order.verify(networkDetailsDao).addDetail(100L, "vrscaling.state", "RUNNING", false);
 

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -278,6 +279,33 @@ public class ReconcileServiceTest {
 
         verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("no capacity"), eq(network));
         verify(bindingStore).note(eq(network), contains("keep running at their current size"));
+    }
+
+    @Test
+    public void failedAutomaticRescalesBackOffDoublingAndASuccessStartsAfresh() {
+        service.clock = () -> 1_000_000L;
+        when(scaleService.rescale(any(), anyLong())).thenThrow(VrScalingErrors.refused("no host can carry it"));
+        when(bindingStore.automaticFailures(network)).thenReturn(2);
+
+        assertEquals(ReconcileService.Outcome.FAILED, service.attempt(network, 1, "router r-32-VM started"));
+
+        // Third failure in a row: 15 min x 4.
+        verify(bindingStore).automaticFailed(network, 3, 1_000_000L + 60 * 60_000L);
+        verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("Failure 3 in a row: no automatic rescale "
+                + "of it before"), eq(network));
+
+        // Until then the automatic path leaves the network alone, however often its routers restart.
+        when(bindingStore.automaticRetryAfter(network)).thenReturn(1_000_000L + 60 * 60_000L);
+        assertEquals(ReconcileService.Outcome.BACKED_OFF, service.attempt(network, 1, "router r-32-VM started"));
+        verify(scaleService, times(1)).rescale(any(), anyLong());
+
+        // Afterwards it tries again, and a success clears the record.
+        service.clock = () -> 1_000_000L + 60 * 60_000L;
+        ScaleReport success = report();
+        reset(scaleService);
+        when(scaleService.rescale(any(), anyLong())).thenReturn(success);
+        assertEquals(ReconcileService.Outcome.SCALED, service.attempt(network, 1, "router r-32-VM started"));
+        verify(bindingStore).automaticReset(network);
     }
 
     @Test

@@ -139,7 +139,7 @@ public class PlanExecutorTest {
 
         assertEquals(List.of("stop r-11-VM", "update r-11-VM offering 5", "start r-11-VM"), cloud.calls);
         verify(vmDetailsDao).addDetail(11L, VmDetailConstants.NIC_MULTIQUEUE_NUMBER, "2", true);
-        verify(bindingStore).touched(NETWORK, 11L);
+        verify(bindingStore).touched(NETWORK, 11L, OLD_OFFERING);
         RouterReport report = reports.get(0);
         assertEquals(List.of(StepAction.STOP, StepAction.CHANGE_OFFERING, StepAction.SET_NIC_QUEUES,
                 StepAction.START, StepAction.WAIT_RUNNING, StepAction.PUSH_TUNING, StepAction.VERIFY),

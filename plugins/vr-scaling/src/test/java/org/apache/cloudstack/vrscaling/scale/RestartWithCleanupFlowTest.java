@@ -168,7 +168,7 @@ public class RestartWithCleanupFlowTest {
         lenient().doAnswer(inv -> {
             planRunning.set(true);
             return null;
-        }).when(bindingStore).planStarted(any(), anyString(), anyLong());
+        }).when(bindingStore).planStarted(any(), anyString(), anyLong(), anyLong());
         lenient().doAnswer(inv -> {
             planRunning.set(false);
             return null;

@@ -23,11 +23,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.cloudstack.api.ApiErrorCode;
 import org.apache.cloudstack.api.ServerApiException;
 import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
+import org.apache.cloudstack.management.ManagementServerHost;
 import org.apache.cloudstack.vrscaling.VrScalingErrors;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
@@ -54,6 +57,9 @@ import org.mockito.InjectMocks;
 import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
 
+import com.cloud.cluster.ManagementServerHostVO;
+import com.cloud.cluster.dao.ManagementServerHostDao;
+import com.cloud.exception.ConcurrentOperationException;
 import com.cloud.network.Network;
 import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.network.dao.NetworkDao;
@@ -109,6 +115,8 @@ public class ScaleServiceTest {
     LifecycleEvents events;
     @Mock
     CapacityCheck capacityCheck;
+    @Mock
+    ManagementServerHostDao managementServerHostDao;
     @InjectMocks
     ScaleService service;
 
@@ -125,6 +133,7 @@ public class ScaleServiceTest {
         observer.vmDetailsDao = vmDetailsDao;
         service.routerObserver = observer;
         service.managementServer = "ms-1";
+        service.managementServerId = 1L;
         service.scopeLock = scopeLock;
 
         profileOffering = offering(PROFILE_ID, "big", 2, 1000, 2048);
@@ -179,7 +188,7 @@ public class ScaleServiceTest {
     private void assertNothingChanged() {
         verify(planExecutor, never()).execute(any(), anyList(), any(), anyBoolean(), anyList());
         verify(bindingStore, never()).bind(any(), anyString());
-        verify(bindingStore, never()).planStarted(any(), anyString(), anyLong());
+        verify(bindingStore, never()).planStarted(any(), anyString(), anyLong(), anyLong());
         verifyNoInteractions(routerService);
     }
 
@@ -348,7 +357,7 @@ public class ScaleServiceTest {
         verify(bindingStore).bind(scope.capture(), eq("offering-uuid-5"));
         assertEquals(BindingScope.Type.NETWORK, scope.getValue().getType());
         assertEquals(NETWORK_ID, scope.getValue().getId());
-        verify(bindingStore).planStarted(eq(scope.getValue()), eq("ms-1"), anyLong());
+        verify(bindingStore).planStarted(eq(scope.getValue()), eq("ms-1"), anyLong(), anyLong());
         verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(true), contains("big"));
         assertTrue(report.isBound());
         assertFalse(report.isDryRun());
@@ -420,7 +429,7 @@ public class ScaleServiceTest {
         service.scale(NETWORK_ID, null, null, PROFILE_ID, false);
 
         InOrder order = inOrder(bindingStore, planExecutor);
-        order.verify(bindingStore).planStarted(any(), eq("ms-1"), anyLong());
+        order.verify(bindingStore).planStarted(any(), eq("ms-1"), anyLong(), anyLong());
         order.verify(planExecutor).execute(any(), anyList(), any(), anyBoolean(), anyList());
         order.verify(bindingStore).bind(any(), eq("offering-uuid-5"));
         order.verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(true), anyString());
@@ -538,8 +547,12 @@ public class ScaleServiceTest {
                 new BindingStore.RunningPlan(BindingScope.Type.VPC, VPC_ID)));
         when(bindingStore.owner(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn("ms-1");
         when(bindingStore.owner(BindingScope.Type.VPC, VPC_ID)).thenReturn("ms-2");
+        // Plans recorded before the owner's msid was: the host name decides.
+        when(bindingStore.ownerMsid(any(), anyLong())).thenReturn(null);
         when(bindingStore.step(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn("2/2 r-12-VM START");
-        when(bindingStore.touched(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn(List.of(11L, 12L));
+        when(bindingStore.touchedOfferings(BindingScope.Type.NETWORK, NETWORK_ID))
+                .thenReturn(touched(11L, OLD_OFFERING, 12L, OLD_OFFERING));
+        when(bindingStore.planRunning(any())).thenReturn(true);
         DomainRouterVO done = router(11L, "r-11-VM", VirtualMachine.State.Running, PROFILE_ID, null);
         DomainRouterVO stopped = router(12L, "r-12-VM", VirtualMachine.State.Stopped, PROFILE_ID, null);
         when(routerDao.findById(11L)).thenReturn(done);
@@ -552,7 +565,7 @@ public class ScaleServiceTest {
         ArgumentCaptor<String> note = ArgumentCaptor.forClass(String.class);
         verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(false), note.capture());
         assertTrue(note.getValue(), note.getValue().contains("Interrupted at step '2/2 r-12-VM START'"));
-        assertTrue(note.getValue(), note.getValue().contains("Routers started again: r-12-VM"));
+        assertTrue(note.getValue(), note.getValue().contains("Routers started again: r-12-VM (router-uuid-12)"));
         // The next plan overwrites the note: the clean-up stays visible as an event.
         verify(events).warn(eq(VrScalingEventTypes.RECOVERY), eq(note.getValue()),
                 argThat(scope -> scope.getId() == NETWORK_ID));
@@ -575,5 +588,113 @@ public class ScaleServiceTest {
 
         verifyNoInteractions(routerService);
         verify(bindingStore, never()).planFinished(any(), anyLong(), anyBoolean(), anyString());
+    }
+
+    private static Map<Long, Long> touched(long router1, long offering1, long router2, long offering2) {
+        Map<Long, Long> touched = new LinkedHashMap<>();
+        touched.put(router1, offering1);
+        touched.put(router2, offering2);
+        return touched;
+    }
+
+    private ManagementServerHostVO server(long msid, ManagementServerHost.State state) {
+        ManagementServerHostVO server = mock(ManagementServerHostVO.class);
+        lenient().when(server.getState()).thenReturn(state);
+        when(managementServerHostDao.findByMsid(msid)).thenReturn(server);
+        return server;
+    }
+
+    @Test
+    public void aPlanWhoseManagementServerIsNoLongerUpIsTakenOverAndOneWhoseServerIsUpIsLeft() throws Exception {
+        when(bindingStore.runningPlans()).thenReturn(List.of(
+                new BindingStore.RunningPlan(BindingScope.Type.NETWORK, NETWORK_ID),
+                new BindingStore.RunningPlan(BindingScope.Type.VPC, VPC_ID)));
+        when(bindingStore.owner(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn("ms-2");
+        when(bindingStore.ownerMsid(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn(7L);
+        when(bindingStore.owner(BindingScope.Type.VPC, VPC_ID)).thenReturn("ms-3");
+        when(bindingStore.ownerMsid(BindingScope.Type.VPC, VPC_ID)).thenReturn(8L);
+        server(7L, ManagementServerHost.State.Down);
+        server(8L, ManagementServerHost.State.Up);
+        when(bindingStore.planRunning(any())).thenReturn(true);
+        when(bindingStore.touchedOfferings(BindingScope.Type.NETWORK, NETWORK_ID))
+                .thenReturn(touched(11L, OLD_OFFERING, 12L, OLD_OFFERING));
+        DomainRouterVO stopped = router(12L, "r-12-VM", VirtualMachine.State.Stopped, PROFILE_ID, null);
+        when(routerDao.findById(12L)).thenReturn(stopped);
+
+        assertEquals(1, service.recoverInterruptedPlans());
+
+        verify(routerService).startRouter(12L, true);
+        ArgumentCaptor<String> note = ArgumentCaptor.forClass(String.class);
+        verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(false), note.capture());
+        assertTrue(note.getValue(), note.getValue().contains("its management server ms-2 (msid 7) is Down"));
+        verify(bindingStore, never()).planFinished(eq(BindingScope.Type.VPC), anyLong(), anyBoolean(), anyString());
+    }
+
+    @Test
+    public void aPlanOfThisServerIsRecognisedByItsMsidWhateverTheHostNameIsNow() throws Exception {
+        // The server came back under another host name: the msid still says the plan was its own.
+        service.serverStartedMillis = 1_000L;
+        when(bindingStore.runningPlans()).thenReturn(List.of(
+                new BindingStore.RunningPlan(BindingScope.Type.NETWORK, NETWORK_ID)));
+        when(bindingStore.owner(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn("old-host-name");
+        when(bindingStore.ownerMsid(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn(1L);
+        when(bindingStore.started(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn(500L);
+        when(bindingStore.planRunning(any())).thenReturn(true);
+
+        assertEquals(1, service.recoverInterruptedPlans());
+
+        verify(managementServerHostDao, never()).findByMsid(anyLong());
+        verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(false),
+                contains("management server ms-1 (this one) stopped while the plan ran"));
+    }
+
+    @Test
+    public void aRouterThatCannotStartAtTheNewSizeIsStartedAtTheOfferingItRanBefore() throws Exception {
+        when(bindingStore.runningPlans()).thenReturn(List.of(
+                new BindingStore.RunningPlan(BindingScope.Type.NETWORK, NETWORK_ID)));
+        when(bindingStore.owner(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn("ms-1");
+        when(bindingStore.planRunning(any())).thenReturn(true);
+        Map<Long, Long> touched = new LinkedHashMap<>();
+        touched.put(12L, OLD_OFFERING);
+        when(bindingStore.touchedOfferings(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn(touched);
+        DomainRouterVO stopped = router(12L, "r-12-VM", VirtualMachine.State.Stopped, PROFILE_ID, null);
+        when(routerDao.findById(12L)).thenReturn(stopped);
+        when(routerService.startRouter(12L, true))
+                .thenThrow(new ConcurrentOperationException("Unable to create a deployment for r-12-VM"))
+                .thenReturn(stopped);
+
+        assertEquals(1, service.recoverInterruptedPlans());
+
+        verify(stopped).setServiceOfferingId(OLD_OFFERING);
+        verify(routerDao).update(12L, stopped);
+        ArgumentCaptor<String> note = ArgumentCaptor.forClass(String.class);
+        verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(false), note.capture());
+        assertTrue(note.getValue(), note.getValue().contains("r-12-VM (router-uuid-12) at its previous offering "
+                + "System Offering For Software Router"));
+    }
+
+    @Test
+    public void anAdministratorClearsAPlanNobodyRunsButNeverALiveOne() throws Exception {
+        when(bindingStore.owner(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn("ms-9");
+        when(bindingStore.step(BindingScope.Type.NETWORK, NETWORK_ID)).thenReturn("1/2 r-11-VM START");
+
+        // Alive: its runner holds the scope's lock.
+        scopeLock.held.add(new BindingScope(BindingScope.Type.NETWORK, NETWORK_ID, null, null, 1L));
+        assertApiError(ApiErrorCode.UNSUPPORTED_ACTION_ERROR, () -> service.clearPlan(NETWORK_ID, null),
+                "is alive (step 1/2 r-11-VM START on management server ms-9)");
+        scopeLock.held.clear();
+
+        // Nothing recorded RUNNING.
+        assertApiError(ApiErrorCode.UNSUPPORTED_ACTION_ERROR, () -> service.clearPlan(NETWORK_ID, null),
+                "no VR Scale plan is recorded RUNNING on network web (net-uuid-100)");
+        verify(bindingStore, never()).planFinished(any(), anyLong(), anyBoolean(), anyString());
+
+        when(bindingStore.planRunning(any())).thenReturn(true);
+        String note = service.clearPlan(NETWORK_ID, null);
+        assertTrue(note, note.contains("an administrator cleared it"));
+        verify(bindingStore).planFinished(eq(BindingScope.Type.NETWORK), eq(NETWORK_ID), eq(false), eq(note));
+        assertTrue("the scope lock was not given back", scopeLock.held.isEmpty());
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.clearPlan(NETWORK_ID, VPC_ID),
+                "Exactly one of networkid or vpcid");
     }
 }

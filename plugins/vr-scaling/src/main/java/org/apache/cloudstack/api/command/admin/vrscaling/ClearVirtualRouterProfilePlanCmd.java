@@ -1,0 +1,67 @@
+package org.apache.cloudstack.api.command.admin.vrscaling;
+
+import javax.inject.Inject;
+
+import org.apache.cloudstack.acl.RoleType;
+import org.apache.cloudstack.api.APICommand;
+import org.apache.cloudstack.api.ApiConstants;
+import org.apache.cloudstack.api.BaseAsyncCmd;
+import org.apache.cloudstack.api.Parameter;
+import org.apache.cloudstack.api.response.NetworkResponse;
+import org.apache.cloudstack.api.response.SuccessResponse;
+import org.apache.cloudstack.api.response.VpcResponse;
+import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
+import org.apache.cloudstack.vrscaling.VrScalingManager;
+
+import com.cloud.user.Account;
+
+@APICommand(name = "clearVirtualRouterProfilePlan",
+        description = "Ends a VR Scale plan left RUNNING on a network or VPC by a management server that no longer "
+                + "runs it: starts the routers the plan had stopped (at their previous offering when the new one "
+                + "does not start) and marks the plan FAILED. Refused while the plan is alive. VR Scale does the same "
+                + "by itself at start-up and every few minutes for plans whose management server is not Up.",
+        since = "4.22.0", responseObject = SuccessResponse.class, requestHasSensitiveInfo = false,
+        responseHasSensitiveInfo = false, authorized = {RoleType.Admin})
+public class ClearVirtualRouterProfilePlanCmd extends BaseAsyncCmd {
+    @Inject
+    protected VrScalingManager vrScalingManager;
+
+    @Parameter(name = ApiConstants.NETWORK_ID, type = CommandType.UUID, entityType = NetworkResponse.class,
+            description = "the isolated network whose stuck plan is cleared (exactly one of networkid, vpcid)")
+    private Long networkId;
+
+    @Parameter(name = ApiConstants.VPC_ID, type = CommandType.UUID, entityType = VpcResponse.class,
+            description = "the VPC whose stuck plan is cleared (exactly one of networkid, vpcid)")
+    private Long vpcId;
+
+    public Long getNetworkId() {
+        return networkId;
+    }
+
+    public Long getVpcId() {
+        return vpcId;
+    }
+
+    @Override
+    public void execute() {
+        SuccessResponse response = new SuccessResponse(getCommandName());
+        response.setSuccess(true);
+        response.setDisplayText(vrScalingManager.clearPlan(this));
+        setResponseObject(response);
+    }
+
+    @Override
+    public String getEventType() {
+        return VrScalingEventTypes.PLAN_CLEAR;
+    }
+
+    @Override
+    public String getEventDescription() {
+        return "Clearing the stuck VR Scale plan of " + (networkId != null ? "a network" : "a VPC");
+    }
+
+    @Override
+    public long getEntityOwnerId() {
+        return Account.ACCOUNT_ID_SYSTEM;
+    }
+}
