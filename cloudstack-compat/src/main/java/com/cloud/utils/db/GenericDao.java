@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 
-// Subset of the real interface: the query methods (SearchBuilder, SearchCriteria, Filter) are left out. Every name
-// declared here has its whole real overload set (hence remove/update with a SearchCriteria), so a call resolves, or is
-// ambiguous, here exactly as against CloudStack.
+// Subset of the real interface: of the query methods only createSearchCriteria and searchIncludingRemoved are here
+// (SearchBuilder is left out). Every name declared here has its whole real overload set (hence remove/update with a
+// SearchCriteria), so a call resolves, or is ambiguous, here exactly as against CloudStack.
 public interface GenericDao<T, ID extends Serializable> {
 
     String REMOVED_COLUMN = "removed";
@@ -30,6 +30,13 @@ public interface GenericDao<T, ID extends Serializable> {
     T createForUpdate();
 
     T createForUpdate(ID id);
+
+    SearchCriteria<T> createSearchCriteria();
+
+    List<T> searchIncludingRemoved(SearchCriteria<T> sc, Filter filter, Boolean lock, boolean cache);
+
+    List<T> searchIncludingRemoved(SearchCriteria<T> sc, Filter filter, Boolean lock, boolean cache,
+            boolean enableQueryCache);
 
     T lockRow(ID id, Boolean exclusive);
 

@@ -17,6 +17,7 @@ import com.cloud.exception.ResourceUnavailableException;
 import com.cloud.network.NetworkModel;
 import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.user.AccountService;
+import com.cloud.utils.db.EntityManager;
 
 // Compile-only stand-in (see cloudstack-compat/README.md): real names and signatures, no logic.
 public abstract class BaseCmd {
@@ -42,6 +43,7 @@ public abstract class BaseCmd {
     public AccountService _accountService;
     public VpcVirtualNetworkApplianceService _routerService;
     public NetworkModel _ntwkModel;
+    public EntityManager _entityMgr;
 
     private Object responseObject;
 

@@ -206,7 +206,9 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     public ProfileView createProfile(CreateVirtualRouterProfileCmd cmd) {
         ProfileSpec spec = new ProfileSpec(cmd.getName(), cmd.getDisplayText(), cmd.getCpuNumber(), cmd.getCpuSpeed(),
                 cmd.getMemory(), cmd.getServiceOfferingId(), cmd.getStorageType(), cmd.getTuningOverrides());
-        return profileService.view(profileService.create(spec), null);
+        ServiceOfferingVO offering = profileService.create(spec);
+        eventDetails(VrScalingLabels.profile(offering));
+        return profileService.view(offering, null);
     }
 
     @Override
@@ -229,12 +231,16 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
         }
         ServiceOfferingVO offering = profileService.update(cmd.getId(), cmd.getName(), cmd.getDisplayText(),
                 cmd.getTuningOverrides(), cmd.getResetTuning());
+        eventDetails(VrScalingLabels.profile(offering));
         return profileService.view(offering, null);
     }
 
     @Override
     @ActionEvent(eventType = VrScalingEventTypes.PROFILE_DELETE, eventDescription = "deleting virtual router profile")
     public boolean deleteProfile(DeleteVirtualRouterProfileCmd cmd) {
+        // Before the delete, so that a refusal's event names the profile too.
+        eventDetails(VrScalingLabels.profile(cmd.getId() == null ? null
+                : profileService.findOfferingIncludingRemoved(cmd.getId())));
         if (profileService.delete(cmd.getId(), cmd.isForced()) > 0) {
             // The removed bindings may have left networks on copies of their offering that name this profile.
             presizeService.syncAllRecorded("profile deleted");
@@ -258,8 +264,20 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     @ActionEvent(eventType = VrScalingEventTypes.PROFILE_RESET, eventDescription = "resetting virtual router profile")
     public boolean resetProfile(ResetVirtualRouterProfileCmd cmd) {
         BindingScope scope = profileBindings.unbind(cmd.getNetworkId(), cmd.getVpcId());
+        eventDetails(scope.toString());
         presizeService.sync(scope);
         return true;
+    }
+
+    /**
+     * The @ActionEvent descriptions above are fixed text; CloudStack appends the call's event details to them, so
+     * the event names the resource (by name and uuid, as {@link VrScalingLabels} prints it).
+     */
+    private static void eventDetails(String resource) {
+        CallContext context = CallContext.current();
+        if (context != null) {
+            context.setEventDetails(resource);
+        }
     }
 
     @Override

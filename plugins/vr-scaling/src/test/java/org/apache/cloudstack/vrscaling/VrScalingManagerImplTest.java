@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -28,6 +29,7 @@ import org.apache.cloudstack.api.command.admin.vrscaling.ListVirtualRouterProfil
 import org.apache.cloudstack.api.command.admin.vrscaling.ResetVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.UpdateVirtualRouterProfileCmd;
+import org.apache.cloudstack.context.CallContext;
 import org.apache.cloudstack.framework.jobs.AsyncJob;
 import org.apache.cloudstack.framework.messagebus.MessageBus;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
@@ -49,6 +51,7 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.mockito.InjectMocks;
 import org.mockito.Mock;
+import org.mockito.MockedStatic;
 import org.mockito.junit.MockitoJUnitRunner;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -183,6 +186,29 @@ public class VrScalingManagerImplTest {
         InOrder order = inOrder(profileBindings, presizeService);
         order.verify(profileBindings).unbind(100L, null);
         order.verify(presizeService).sync(scope);
+    }
+
+    @Test
+    public void actionEventsNameTheProfileOrScopeByNameAndUuid() {
+        // CloudStack appends the call's event details to the @ActionEvent's fixed description.
+        CallContext context = mock(CallContext.class);
+        DeleteVirtualRouterProfileCmd delete = new DeleteVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(delete, "id", 5L);
+        ServiceOfferingVO big = offering(5L, "big", 2, 1000, 2048);
+        when(profileService.findOfferingIncludingRemoved(5L)).thenReturn(big);
+        ResetVirtualRouterProfileCmd reset = new ResetVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(reset, "vpcId", 200L);
+        when(profileBindings.unbind(null, 200L))
+                .thenReturn(new BindingScope(BindingScope.Type.VPC, 200L, "vpc-uuid", "shop", 1L));
+
+        try (MockedStatic<CallContext> current = mockStatic(CallContext.class)) {
+            current.when(CallContext::current).thenReturn(context);
+            manager.deleteProfile(delete);
+            manager.resetProfile(reset);
+        }
+
+        verify(context).setEventDetails("profile big (offering-uuid-5)");
+        verify(context).setEventDetails("VPC shop (vpc-uuid)");
     }
 
     @Test

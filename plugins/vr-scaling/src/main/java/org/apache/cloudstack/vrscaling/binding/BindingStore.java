@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -28,6 +29,29 @@ public class BindingStore {
     NetworkDetailsDao networkDetailsDao;
     @Inject
     VpcDetailsDao vpcDetailsDao;
+
+    /** What this server last knew about "is any network/VPC bound"; null when unknown (never read, or unbound). */
+    private final AtomicReference<AnyBound> anyBound = new AtomicReference<>();
+
+    /** An answer to "does any network or VPC have a profile bound", and when it was known. Immutable. */
+    public static final class AnyBound {
+        private final boolean any;
+        private final long knownAtNanos;
+
+        public AnyBound(boolean any, long knownAtNanos) {
+            this.any = any;
+            this.knownAtNanos = knownAtNanos;
+        }
+
+        public boolean any() {
+            return any;
+        }
+
+        /** Whether the answer is older than maxAgeNanos at nowNanos (System.nanoTime()). */
+        public boolean olderThan(long maxAgeNanos, long nowNanos) {
+            return nowNanos - knownAtNanos > maxAgeNanos;
+        }
+    }
 
     /** A resource whose progress keys say a plan is running, as found at start-up. */
     public static final class RunningPlan {
@@ -54,6 +78,25 @@ public class BindingStore {
 
     public void bind(BindingScope scope, String offeringUuid) {
         dao(scope.getType()).addDetail(scope.getId(), VrScalingDetails.PROFILE, offeringUuid, false);
+        anyBound.set(new AnyBound(true, System.nanoTime()));
+    }
+
+    /**
+     * The last known answer to "is any network/VPC bound", without reading anything: from the last
+     * {@link #refreshAnyBound()} or a bind on this server; null when unknown (also right after an unbind here).
+     * Bindings made on other management servers show up at the next refresh.
+     */
+    public AnyBound anyBoundKnown() {
+        return anyBound.get();
+    }
+
+    /** Reads whether any network/VPC is bound and remembers it, unless a bind or unbind here overtook the read. */
+    public boolean refreshAnyBound() {
+        AnyBound before = anyBound.get();
+        boolean any = !dao(BindingScope.Type.NETWORK).findDetails(VrScalingDetails.PROFILE).isEmpty()
+                || !dao(BindingScope.Type.VPC).findDetails(VrScalingDetails.PROFILE).isEmpty();
+        anyBound.compareAndSet(before, new AnyBound(any, System.nanoTime()));
+        return any;
     }
 
     /** The uuid of the profile offering bound to the scope, or null. */
@@ -67,6 +110,7 @@ public class BindingStore {
             return false;
         }
         dao(scope.getType()).removeDetail(scope.getId(), VrScalingDetails.PROFILE);
+        anyBound.set(null);
         return true;
     }
 
@@ -105,6 +149,9 @@ public class BindingStore {
                 dao(type).removeDetail(detail.getResourceId(), VrScalingDetails.PROFILE);
                 removed++;
             }
+        }
+        if (removed > 0) {
+            anyBound.set(null);
         }
         return removed;
     }

@@ -1,8 +1,10 @@
 package org.apache.cloudstack.vrscaling.lifecycle;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -15,6 +17,7 @@ import org.apache.cloudstack.api.ServerApiException;
 import org.apache.cloudstack.framework.jobs.dao.AsyncJobDao;
 import org.apache.cloudstack.framework.jobs.impl.AsyncJobVO;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
+import org.apache.cloudstack.vrscaling.VrScalingLabels;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
@@ -26,6 +29,7 @@ import org.apache.cloudstack.vrscaling.scale.ScaleService;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import com.cloud.service.dao.ServiceOfferingDao;
 import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.VirtualMachine;
 
@@ -33,7 +37,9 @@ import com.cloud.vm.VirtualMachine;
  * Brings a bound network/VPC whose routers run another size back to its profile, with the same rolling plan as
  * scaleVirtualRouterProfile (BACKUP first, one reboot each, revert on failure). It waits for CloudStack's own jobs
  * on the network/VPC to finish first. Everything it decides is read from the database, so any management server
- * may run it; the in-memory set only folds requests that arrive together on this one.
+ * may run it; the in-memory set only folds requests that arrive together on this one. Rescales run on the runner's
+ * rescale pool, never on the quick one that pushes tuning. Each rescale records a start event (scope, profile,
+ * reason, routers off-size) and a finish or failure event linked to it, so operators see it while it runs.
  */
 public class ReconcileService {
     static final long RETRY_DELAY_SECONDS = 30;
@@ -66,6 +72,8 @@ public class ReconcileService {
     ScopeLock scopeLock;
     @Inject
     PresizeService presizeService;
+    @Inject
+    ServiceOfferingDao serviceOfferingDao;
 
     private final Set<BindingScope> queued = ConcurrentHashMap.newKeySet();
     LongSupplier clock = System::currentTimeMillis;
@@ -79,7 +87,7 @@ public class ReconcileService {
             LOG.debug("Reconcile of {} already queued; folded in: {}", scope, why);
             return;
         }
-        if (!runner.submit("reconcile " + scope, () -> attempt(scope, 1, why))) {
+        if (!runner.submitRescale("reconcile " + scope + " after " + why, () -> attempt(scope, 1, why))) {
             queued.remove(scope);
         }
     }
@@ -155,7 +163,8 @@ public class ReconcileService {
         if (attempt > MAX_RETRIES) {
             String message = String.format(Locale.ROOT, "Automatic rescale of %s to profile %s after %s gave up: "
                     + "%s for %d attempts over %d s. Run scaleVirtualRouterProfile once it is done.", scope,
-                    bound.getOffering().getName(), why, busy, MAX_RETRIES, MAX_RETRIES * RETRY_DELAY_SECONDS);
+                    VrScalingLabels.profile(bound.getOffering()), why, busy, MAX_RETRIES,
+                    MAX_RETRIES * RETRY_DELAY_SECONDS);
             LOG.warn(message);
             bindingStore.note(scope, message);
             events.warn(VrScalingEventTypes.RECONCILE, message, scope);
@@ -163,7 +172,8 @@ public class ReconcileService {
         }
         LOG.info("Rescale of {} waits: {} (attempt {} of {}, next in {} s)", scope, busy, attempt, MAX_RETRIES,
                 RETRY_DELAY_SECONDS);
-        if (!runner.schedule("reconcile " + scope, () -> attempt(scope, attempt + 1, why), RETRY_DELAY_SECONDS)) {
+        if (!runner.scheduleRescale("reconcile " + scope + " after " + why, () -> attempt(scope, attempt + 1, why),
+                RETRY_DELAY_SECONDS)) {
             return Outcome.GAVE_UP;
         }
         return Outcome.RETRY_LATER;
@@ -182,27 +192,29 @@ public class ReconcileService {
             presizeService.sync(scope);
             return Outcome.NOTHING_TO_DO;
         }
-        String names = offSize.stream().map(DomainRouterVO::getInstanceName).collect(Collectors.joining(", "));
+        String profile = VrScalingLabels.profile(bound.getOffering());
+        String names = offSize.stream().map(VrScalingLabels::router).collect(Collectors.joining(", "));
         Long retryAfter = bindingStore.automaticRetryAfter(scope);
         if (retryAfter != null && clock.getAsLong() < retryAfter) {
             // Each failed try can cost the routers a restart: after failures, the automatic path waits.
-            LOG.info("Not rescaling {} to profile {} after {}: {} automatic attempt(s) failed in a row; next not "
-                    + "before {} (scaleVirtualRouterProfile or resetVirtualRouterProfile starts afresh)", scope,
-                    bound.getOffering().getName(), why, bindingStore.automaticFailures(scope),
-                    Instant.ofEpochMilli(retryAfter));
+            LOG.info("Not rescaling {} to {} after {}: {} automatic attempt(s) failed in a row; next not before {} "
+                    + "(scaleVirtualRouterProfile or resetVirtualRouterProfile starts afresh)", scope, profile, why,
+                    bindingStore.automaticFailures(scope), Instant.ofEpochMilli(retryAfter));
             return Outcome.BACKED_OFF;
         }
-        LOG.info("Rescaling {} to profile {} after {}: {} run(s) another size", scope, bound.getOffering().getName(),
-                why, names);
+        LOG.info("Rescaling {} to {} after {}: {} run(s) another size", scope, profile, why, names);
+        long startEventId = events.started(VrScalingEventTypes.RECONCILE, String.format(Locale.ROOT,
+                "Automatic rescale of %s to %s started after %s; routers at another size: %s", scope, profile, why,
+                offSizeLabels(offSize)), scope);
         try {
             // This thread holds the scope's lock: the locked entry point, not the API's.
             ScaleReport report = scaleService.rescale(scope, bound.getOffering().getId());
             int reboots = report.getRouters().stream().mapToInt(RouterReport::getReboots).sum();
-            String message = String.format(Locale.ROOT, "Rescaled %s to profile %s after %s: %s, %d reboot(s)%s",
-                    scope, bound.getOffering().getName(), why, names, reboots,
+            String message = String.format(Locale.ROOT, "Rescaled %s to %s after %s: %s, %d reboot(s)%s",
+                    scope, profile, why, names, reboots,
                     report.getWarnings().isEmpty() ? "" : "; " + String.join("; ", report.getWarnings()));
             LOG.info(message);
-            events.info(VrScalingEventTypes.RECONCILE, message, scope);
+            events.info(VrScalingEventTypes.RECONCILE, message, scope, startEventId);
             if (retryAfter != null) {
                 bindingStore.automaticReset(scope);
             }
@@ -213,15 +225,24 @@ public class ReconcileService {
             long delay = Math.min(BACKOFF_MAX_MILLIS, BACKOFF_FIRST_MILLIS << Math.min(failures - 1, 10));
             long next = clock.getAsLong() + delay;
             bindingStore.automaticFailed(scope, failures, next);
-            String message = String.format(Locale.ROOT, "Automatic rescale of %s to profile %s after %s failed; "
-                    + "routers not rescaled keep running at their current size: %s. Failure %d in a row: no automatic "
-                    + "rescale of it before %s (scaleVirtualRouterProfile or resetVirtualRouterProfile starts afresh)",
-                    scope, bound.getOffering().getName(), why, cause, failures, Instant.ofEpochMilli(next));
+            String message = String.format(Locale.ROOT, "Automatic rescale of %s to %s after %s failed; routers not "
+                    + "rescaled keep running at their current size: %s. Failure %d in a row: no automatic rescale of "
+                    + "it before %s (scaleVirtualRouterProfile or resetVirtualRouterProfile starts afresh)", scope,
+                    profile, why, cause, failures, Instant.ofEpochMilli(next));
             LOG.warn(message, e);
             bindingStore.note(scope, message);
-            events.error(VrScalingEventTypes.RECONCILE, message, scope);
+            events.error(VrScalingEventTypes.RECONCILE, message, scope, startEventId);
             return Outcome.FAILED;
         }
+    }
+
+    /** "router r-31-VM (uuid) at offering small (uuid), ...": what the start event says is off-size. */
+    private String offSizeLabels(List<DomainRouterVO> offSize) {
+        Map<Long, String> offerings = new HashMap<>();
+        return offSize.stream()
+                .map(r -> VrScalingLabels.router(r) + " at " + offerings.computeIfAbsent(r.getServiceOfferingId(),
+                        id -> VrScalingLabels.offering(serviceOfferingDao.findByIdIncludingRemoved(id))))
+                .collect(Collectors.joining(", "));
     }
 
     /** Why the scope must not be touched now (CloudStack's job or a VR Scale plan on it), or null. */
@@ -229,7 +250,7 @@ public class ReconcileService {
         String type = (scope.isVpc() ? ApiCommandResourceType.Vpc : ApiCommandResourceType.Network).toString();
         AsyncJobVO job = asyncJobDao.findInstancePendingAsyncJob(type, scope.getId());
         if (job != null) {
-            return "job " + job.getId() + " (" + simpleName(job.getCmd()) + ") is still running on it";
+            return "job " + job.getUuid() + " (" + simpleName(job.getCmd()) + ") is still running on it";
         }
         // A VPC tier's restart, a router's stop or a VM deploy that (re)implements the network is not recorded on
         // the scope itself, and its job belongs to whoever called (an admin's restart is the admin's job): the same

@@ -5,6 +5,7 @@ import java.util.Locale;
 import javax.inject.Inject;
 
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
+import org.apache.cloudstack.vrscaling.VrScalingLabels;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
@@ -16,6 +17,7 @@ import org.apache.cloudstack.vrscaling.tuning.AgentTuningPort;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import com.cloud.service.dao.ServiceOfferingDao;
 import com.cloud.utils.fsm.StateListener;
 import com.cloud.utils.fsm.StateMachine2;
 import com.cloud.vm.DomainRouterVO;
@@ -53,6 +55,8 @@ public class RouterStateListener
     LifecycleEvents events;
     @Inject
     VrScalingSettings settings;
+    @Inject
+    ServiceOfferingDao serviceOfferingDao;
 
     @Override
     public boolean preStateTransitionEvent(VirtualMachine.State oldState, VirtualMachine.Event event,
@@ -143,8 +147,10 @@ public class RouterStateListener
             return;
         }
         if (router.getServiceOfferingId() != bound.getOffering().getId()) {
-            reconcileService.request(scope, String.format(Locale.ROOT, "router %s came up at offering %d",
-                    name, router.getServiceOfferingId()));
+            // The reason ends up in the rescale's events: names and uuids, not ids.
+            reconcileService.request(scope, String.format(Locale.ROOT, "%s came up at %s",
+                    VrScalingLabels.router(router), VrScalingLabels.offering(
+                            serviceOfferingDao.findByIdIncludingRemoved(router.getServiceOfferingId()))));
             return;
         }
         pushTuning(router, scope, bound);
@@ -152,6 +158,8 @@ public class RouterStateListener
 
     private void pushTuning(DomainRouterVO router, BindingScope scope, ProfileBindings.Bound bound) {
         String name = router.getInstanceName();
+        String label = VrScalingLabels.router(router);
+        String profile = VrScalingLabels.profile(bound.getOffering());
         TuningOutcome applied = tuningPort.apply(router.getId(), bound.getTuning());
         if (!applied.isDelivered()) {
             // Typically the agent extension is missing on the host: say so, but not as an event on every boot.
@@ -159,14 +167,14 @@ public class RouterStateListener
             return;
         }
         if (!applied.isOk()) {
-            events.warn(VrScalingEventTypes.TUNING, "Tuning of router " + name + " of " + scope + " to profile "
-                    + bound.getOffering().getName() + " failed: " + applied.getMessage(), scope);
+            events.warn(VrScalingEventTypes.TUNING, "Tuning of " + label + " of " + scope + " to " + profile
+                    + " failed: " + applied.getMessage(), scope);
             return;
         }
         TuningOutcome verified = tuningPort.verify(router.getId(), bound.getTuning());
         if (verified.isDelivered() && !verified.isOk()) {
-            events.warn(VrScalingEventTypes.TUNING, "Router " + name + " of " + scope + " was tuned to profile "
-                    + bound.getOffering().getName() + " but values are not in force: " + verified.getMessage(), scope);
+            events.warn(VrScalingEventTypes.TUNING, "The " + label + " of " + scope + " was tuned to " + profile
+                    + " but values are not in force: " + verified.getMessage(), scope);
             return;
         }
         LOG.info("Router {} of {} tuned to profile {} ({}; verify: {})", name, scope, bound.getOffering().getName(),

@@ -5,6 +5,7 @@ import java.util.Locale;
 import javax.inject.Inject;
 
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
+import org.apache.cloudstack.vrscaling.VrScalingLabels;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
@@ -137,11 +138,11 @@ public class PresizeService {
         if (scope.isVpc()) {
             VpcOfferingVO derived = vpcOfferings.findOrCreate(sourceOfferingId, profile);
             derivedId = derived.getId();
-            derivedName = derived.getName();
+            derivedName = VrScalingLabels.vpcOffering(derived);
         } else {
             NetworkOfferingVO derived = networkOfferings.findOrCreate(sourceOfferingId, profile);
             derivedId = derived.getId();
-            derivedName = derived.getName();
+            derivedName = VrScalingLabels.networkOffering(derived);
         }
         try {
             if (scope.isVpc()) {
@@ -159,9 +160,9 @@ public class PresizeService {
         if (previous != null && previous.getDerivedOfferingId() != derivedId) {
             removeIfUnused(scope, previous.getDerivedOfferingId());
         }
-        String message = String.format(Locale.ROOT, "%s now uses offering %s (copy of offering %d whose routers "
-                + "start at profile %s): routers CloudStack creates for it from now on start at the profile's size"
-                + "%s", scope, derivedName, sourceOfferingId, profile.getName(), scope.isVpc() ? ""
+        String message = String.format(Locale.ROOT, "%s now uses %s (copy of %s whose routers start at %s): "
+                + "routers CloudStack creates for it from now on start at the profile's size%s", scope, derivedName,
+                offeringLabel(scope, sourceOfferingId), VrScalingLabels.profile(profile), scope.isVpc() ? ""
                 : String.format(Locale.ROOT, "; %d NIC(s) got network offering usage events", usageEvents));
         LOG.info(message);
         events.info(VrScalingEventTypes.PRESIZE, message, scope);
@@ -177,12 +178,19 @@ public class PresizeService {
         }
         bindingStore.clearPresize(scope);
         removeIfUnused(scope, record.getDerivedOfferingId());
-        String message = String.format(Locale.ROOT, "%s is back on its own offering %d: new routers start at "
-                + "CloudStack's default size again%s", scope, record.getSourceOfferingId(), scope.isVpc() ? ""
+        String message = String.format(Locale.ROOT, "%s is back on its own %s: new routers start at "
+                + "CloudStack's default size again%s", scope, offeringLabel(scope, record.getSourceOfferingId()),
+                scope.isVpc() ? ""
                 : String.format(Locale.ROOT, "; %d NIC(s) got network offering usage events", usageEvents));
         LOG.info(message);
         events.info(VrScalingEventTypes.PRESIZE, message, scope);
         return message;
+    }
+
+    /** The scope's kind of offering by name and uuid, for events. */
+    private String offeringLabel(BindingScope scope, long offeringId) {
+        return scope.isVpc() ? VrScalingLabels.vpcOffering(vpcOfferings.find(offeringId))
+                : VrScalingLabels.networkOffering(networkOfferings.find(offeringId));
     }
 
     private void removeIfUnused(BindingScope scope, long derivedOfferingId) {

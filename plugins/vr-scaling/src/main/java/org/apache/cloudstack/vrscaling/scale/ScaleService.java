@@ -274,7 +274,7 @@ public class ScaleService {
             if (why == null) {
                 continue;
             }
-            BindingScope scope = new BindingScope(plan.getType(), plan.getResourceId(), null, null, 0);
+            BindingScope scope = named(plan);
             ScopeLock.Held held = scopeLock.tryLock(scope);
             if (held == null) {
                 LOG.info("VR Scale plan on {} {} is held by a live actor: left to it", plan.getType(),
@@ -292,6 +292,16 @@ public class ScaleService {
             recovered++;
         }
         return recovered;
+    }
+
+    /** The plan's network or VPC with its name and uuid for notes and events; bare when it is gone. */
+    private BindingScope named(BindingStore.RunningPlan plan) {
+        try {
+            return plan.getType() == BindingScope.Type.VPC ? anyVpcScope(plan.getResourceId())
+                    : anyNetworkScope(plan.getResourceId());
+        } catch (ServerApiException e) {
+            return new BindingScope(plan.getType(), plan.getResourceId(), null, null, 0);
+        }
     }
 
     /** Why nobody can be running the plan any more, or null when its owner may still be running it. */

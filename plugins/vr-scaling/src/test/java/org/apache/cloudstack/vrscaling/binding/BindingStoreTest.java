@@ -174,4 +174,50 @@ public class BindingStoreTest {
         assertEquals(List.of(11L, 12L), store.touched(BindingScope.Type.NETWORK, 100L));
         assertNull(store.boundProfile(VPC));
     }
+
+    // ---- "is any network/VPC bound": the in-memory answer the job.state filter uses ----
+
+    @Test
+    public void nothingIsKnownUntilReadAndTheReadIsRemembered() {
+        assertNull(store.anyBoundKnown());
+        when(networkDetailsDao.findDetails("vrscaling.profile")).thenReturn(List.of());
+        when(vpcDetailsDao.findDetails("vrscaling.profile")).thenReturn(List.of());
+
+        assertFalse(store.refreshAnyBound());
+
+        assertFalse(store.anyBoundKnown().any());
+    }
+
+    @Test
+    public void aBindOnThisServerIsKnownAtOnceWithoutARead() {
+        store.bind(NETWORK, "offering-uuid");
+
+        assertTrue(store.anyBoundKnown().any());
+        verify(networkDetailsDao, never()).findDetails("vrscaling.profile");
+    }
+
+    @Test
+    public void anUnbindOnThisServerMakesTheAnswerUnknownUntilReadAgain() {
+        store.bind(NETWORK, "offering-uuid");
+        NetworkDetailVO bound = networkDetail(100L, "offering-uuid");
+        when(networkDetailsDao.findDetail(100L, "vrscaling.profile")).thenReturn(bound);
+
+        store.unbind(NETWORK);
+
+        assertNull(store.anyBoundKnown());
+    }
+
+    @Test
+    public void aBindDuringARefreshIsNotOverwrittenByTheOlderRead() {
+        // The read sees no binding; a bind lands before the read's answer is stored: the bind wins.
+        when(networkDetailsDao.findDetails("vrscaling.profile")).thenAnswer(inv -> {
+            store.bind(VPC, "offering-uuid");
+            return List.of();
+        });
+        when(vpcDetailsDao.findDetails("vrscaling.profile")).thenReturn(List.of());
+
+        store.refreshAnyBound();
+
+        assertTrue(store.anyBoundKnown().any());
+    }
 }

@@ -48,6 +48,7 @@ public final class LifecycleWiring {
         reconcile.events = events;
         reconcile.scopeLock = scopeLock;
         reconcile.presizeService = org.mockito.Mockito.mock(PresizeService.class);
+        reconcile.serviceOfferingDao = serviceOfferingDao;
 
         listener.routerDao = routerDao;
         listener.vmDetailsDao = vmDetailsDao;
@@ -58,9 +59,11 @@ public final class LifecycleWiring {
         listener.runner = runner;
         listener.events = events;
         listener.settings = settings;
+        listener.serviceOfferingDao = serviceOfferingDao;
 
         subscriber.asyncJobDao = asyncJobDao;
         subscriber.bindings = bindings;
+        subscriber.bindingStore = bindingStore;
         subscriber.reconcileService = reconcile;
         subscriber.runner = runner;
     }

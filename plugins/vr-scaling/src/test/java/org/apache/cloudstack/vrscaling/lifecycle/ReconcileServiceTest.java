@@ -3,6 +3,7 @@ package org.apache.cloudstack.vrscaling.lifecycle;
 import static org.apache.cloudstack.vrscaling.TestSupport.offering;
 import static org.apache.cloudstack.vrscaling.TestSupport.router;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -39,10 +40,13 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.mockito.ArgumentCaptor;
 import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
 
 import com.cloud.network.router.VirtualRouter;
+import com.cloud.service.ServiceOfferingVO;
+import com.cloud.service.dao.ServiceOfferingDao;
 import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.VirtualMachine;
 
@@ -72,6 +76,8 @@ public class ReconcileServiceTest {
     LifecycleEvents events;
     @Mock
     PresizeService presizeService;
+    @Mock
+    ServiceOfferingDao serviceOfferingDao;
 
     private final ManualRunner runner = new ManualRunner();
     private final FakeScopeLock scopeLock = new FakeScopeLock();
@@ -91,6 +97,9 @@ public class ReconcileServiceTest {
         service.runner = runner;
         service.events = events;
         service.scopeLock = scopeLock;
+        service.serviceOfferingDao = serviceOfferingDao;
+        ServiceOfferingVO small = offering(DEFAULT, "small", 1, 500, 256);
+        lenient().when(serviceOfferingDao.findByIdIncludingRemoved(DEFAULT)).thenReturn(small);
         ProfileBindings.Bound bound = new ProfileBindings.Bound(offering(PROFILE, "big", 2, 1000, 2048),
                 new SizingModel(SizingAssumptions.defaults()).derive(new RouterSize(2, 1000, 2048)));
         lenient().when(settings.automaticEnabled(ZONE_ID)).thenReturn(true);
@@ -108,7 +117,8 @@ public class ReconcileServiceTest {
         service.request(network, "RestartNetworkCmd job 9");
 
         verify(scaleService).rescale(network, PROFILE);
-        verify(events).info(eq(VrScalingEventTypes.RECONCILE), contains("r-31-VM, r-32-VM"), eq(network));
+        verify(events).info(eq(VrScalingEventTypes.RECONCILE),
+                contains("router r-31-VM (router-uuid-31), router r-32-VM (router-uuid-32)"), eq(network), anyLong());
         verify(presizeService, never()).sync(any());
     }
 
@@ -172,7 +182,7 @@ public class ReconcileServiceTest {
     @Test
     public void whileCloudStacksJobOnTheNetworkRunsItWaitsAndTriesAgainLater() {
         AsyncJobVO restart = mock(AsyncJobVO.class);
-        when(restart.getId()).thenReturn(9L);
+        when(restart.getUuid()).thenReturn("job-uuid-9");
         when(restart.getCmd()).thenReturn("org.apache.cloudstack.api.command.user.network.RestartNetworkCmd");
         when(asyncJobDao.findInstancePendingAsyncJob("Network", 100L)).thenReturn(restart);
 
@@ -277,7 +287,7 @@ public class ReconcileServiceTest {
 
         assertEquals(ReconcileService.Outcome.FAILED, service.attempt(network, 1, "RestartNetworkCmd job 9"));
 
-        verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("no capacity"), eq(network));
+        verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("no capacity"), eq(network), anyLong());
         verify(bindingStore).note(eq(network), contains("keep running at their current size"));
     }
 
@@ -292,7 +302,7 @@ public class ReconcileServiceTest {
         // Third failure in a row: 15 min x 4.
         verify(bindingStore).automaticFailed(network, 3, 1_000_000L + 60 * 60_000L);
         verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("Failure 3 in a row: no automatic rescale "
-                + "of it before"), eq(network));
+                + "of it before"), eq(network), anyLong());
 
         // Until then the automatic path leaves the network alone, however often its routers restart.
         when(bindingStore.automaticRetryAfter(network)).thenReturn(1_000_000L + 60 * 60_000L);
@@ -315,7 +325,66 @@ public class ReconcileServiceTest {
         service.request(network, "test");
 
         assertTrue(runner.ran.get(0).startsWith("reconcile network web"));
-        verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("failed"), eq(network));
+        verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("failed"), eq(network), anyLong());
+    }
+
+    @Test
+    public void aRescaleRecordsAStartEventWithScopeProfileReasonAndOffSizeRoutersThenLinksItsFinishToIt() {
+        when(events.started(eq(VrScalingEventTypes.RECONCILE), any(), eq(network))).thenReturn(77L);
+
+        service.request(network, "RestartNetworkCmd job job-uuid-9");
+
+        ArgumentCaptor<String> start = ArgumentCaptor.forClass(String.class);
+        verify(events).started(eq(VrScalingEventTypes.RECONCILE), start.capture(), eq(network));
+        assertEquals("Automatic rescale of network web (net-uuid) to profile big (offering-uuid-5) started after "
+                + "RestartNetworkCmd job job-uuid-9; routers at another size: router r-31-VM (router-uuid-31) at "
+                + "offering small (offering-uuid-1), router r-32-VM (router-uuid-32) at offering small "
+                + "(offering-uuid-1)", start.getValue());
+        verify(events).info(eq(VrScalingEventTypes.RECONCILE), contains("Rescaled network web (net-uuid)"),
+                eq(network), eq(77L));
+        // Started before the first reboot, so it is visible while the rolling rescale runs.
+        org.mockito.InOrder order = org.mockito.Mockito.inOrder(events, scaleService);
+        order.verify(events).started(any(), any(), any());
+        order.verify(scaleService).rescale(network, PROFILE);
+    }
+
+    @Test
+    public void aFailedRescalesErrorEventIsLinkedToItsStart() {
+        when(events.started(eq(VrScalingEventTypes.RECONCILE), any(), eq(network))).thenReturn(78L);
+        when(scaleService.rescale(any(), anyLong())).thenThrow(VrScalingErrors.failed("no capacity"));
+
+        service.attempt(network, 1, "test");
+
+        verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("network web (net-uuid)"), eq(network),
+                eq(78L));
+    }
+
+    @Test
+    public void eventDescriptionsNameResourcesByUuidNeverByDatabaseId() {
+        AsyncJobVO pending = mock(AsyncJobVO.class);
+        when(pending.getUuid()).thenReturn("job-uuid-9");
+        when(pending.getCmd()).thenReturn("org.apache.cloudstack.api.command.user.network.RestartNetworkCmd");
+        when(asyncJobDao.findInstancePendingAsyncJob("Network", 100L)).thenReturn(pending);
+        service.request(network, "test");
+        while (runner.releaseDelayed() > 0) {
+            // until it gives up
+        }
+        when(asyncJobDao.findInstancePendingAsyncJob("Network", 100L)).thenReturn(null);
+        service.attempt(network, 1, "test");
+
+        ArgumentCaptor<String> descriptions = ArgumentCaptor.forClass(String.class);
+        verify(events).warn(any(), descriptions.capture(), any());
+        verify(events).started(any(), descriptions.capture(), any());
+        verify(events).info(any(), descriptions.capture(), any(), anyLong());
+        for (String description : descriptions.getAllValues()) {
+            assertTrue(description, description.contains("net-uuid"));
+            assertTrue(description, description.contains("offering-uuid-5"));
+            // network 100, job 9, routers 31/32, offerings 1/5: no id appears as a word of its own.
+            for (String id : new String[] {"100", "9", "31", "32", "1", "5"}) {
+                assertFalse(description, description.matches("(?s).*(^|[^-\\w])" + id + "([^-\\w]|$).*"));
+            }
+        }
+        assertTrue(descriptions.getAllValues().get(0).contains("job job-uuid-9 (RestartNetworkCmd)"));
     }
 
     private static ScaleReport report() {

@@ -40,6 +40,7 @@ import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
 
 import com.cloud.service.ServiceOfferingVO;
+import com.cloud.service.dao.ServiceOfferingDao;
 import com.cloud.utils.fsm.StateMachine2;
 import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.VMInstanceDetailVO;
@@ -77,6 +78,8 @@ public class RouterStateListenerTest {
     LifecycleEvents events;
     @Mock
     VrScalingSettings settings;
+    @Mock
+    ServiceOfferingDao serviceOfferingDao;
 
     private final ManualRunner runner = new ManualRunner();
     private final RouterStateListener listener = new RouterStateListener();
@@ -98,6 +101,9 @@ public class RouterStateListenerTest {
         listener.runner = runner;
         listener.events = events;
         listener.settings = settings;
+        listener.serviceOfferingDao = serviceOfferingDao;
+        ServiceOfferingVO small = offering(DEFAULT_OFFERING, "small", 1, 500, 256);
+        lenient().when(serviceOfferingDao.findByIdIncludingRemoved(DEFAULT_OFFERING)).thenReturn(small);
 
         ServiceOfferingVO profile = offering(PROFILE_OFFERING, "big", 2, 1000, 2048);
         bound = new ProfileBindings.Bound(profile, tuning);
@@ -196,7 +202,9 @@ public class RouterStateListenerTest {
 
         fire(State.Starting, Event.OperationSucceeded, State.Running);
 
-        verify(reconcileService).request(eq(scope), contains("router r-31-VM came up at offering 1"));
+        // The reason ends up in the rescale's events: names and uuids, not ids.
+        verify(reconcileService).request(eq(scope),
+                eq("router r-31-VM (router-uuid-31) came up at offering small (offering-uuid-1)"));
         verify(tuningPort, never()).apply(anyLong(), any());
     }
 
@@ -239,6 +247,8 @@ public class RouterStateListenerTest {
         fire(State.Starting, Event.OperationSucceeded, State.Running);
 
         verify(events).warn(eq(VrScalingEventTypes.TUNING), contains("nf_conntrack_max: failed"), eq(scope));
+        verify(events).warn(any(), contains("router r-31-VM (router-uuid-31) of network web (net-uuid) to profile "
+                + "big (offering-uuid-5)"), any());
         verify(tuningPort, never()).verify(anyLong(), any());
     }
 
@@ -250,6 +260,8 @@ public class RouterStateListenerTest {
         fire(State.Starting, Event.OperationSucceeded, State.Running);
 
         verify(events).warn(eq(VrScalingEventTypes.TUNING), contains("tcp_fin_timeout drift"), eq(scope));
+        verify(events).warn(any(), contains("router r-31-VM (router-uuid-31) of network web (net-uuid) was tuned to "
+                + "profile big (offering-uuid-5)"), any());
     }
 
     @Test
@@ -354,6 +366,7 @@ public class RouterStateListenerTest {
         DomainRouterVO r = mock(DomainRouterVO.class);
         lenient().when(r.getId()).thenReturn(ROUTER_ID);
         lenient().when(r.getInstanceName()).thenReturn("r-31-VM");
+        lenient().when(r.getUuid()).thenReturn("router-uuid-31");
         lenient().when(r.getServiceOfferingId()).thenReturn(offeringId);
         lenient().when(r.getState()).thenReturn(state);
         lenient().when(r.getDataCenterId()).thenReturn(ZONE_ID);

@@ -109,7 +109,7 @@ public class PresizeServiceTest {
         assertEquals(DERIVED, record.getDerivedOfferingId());
         assertEquals(Long.valueOf(PROFILE_ID), record.getProfileId());
         verify(events).info(VrScalingEventTypes.PRESIZE, message, network);
-        assertTrue(message, message.contains("now uses offering VRScale-N10-P5"));
+        assertTrue(message, message.contains("now uses network offering VRScale-N10-P5"));
         assertTrue(message, message.contains("3 NIC(s) got network offering usage events"));
         verify(bindingStore, never()).clearPresize(any());
         verify(networkOfferings, never()).removeIfUnused(anyLong());
@@ -152,7 +152,8 @@ public class PresizeServiceTest {
         verify(networkOfferings).removeIfUnused(DERIVED);
         verify(bindingStore, never()).recordPresize(any(), any());
         verify(events).info(VrScalingEventTypes.PRESIZE, message, network);
-        assertTrue(message, message.contains("back on its own offering 10"));
+        assertTrue(message, message.contains("back on its own network offering "
+                + "DefaultIsolatedNetworkOfferingWithSourceNatService"));
     }
 
     @Test
@@ -166,7 +167,8 @@ public class PresizeServiceTest {
         verify(bindingStore).clearPresize(network);
         verify(networkOfferings).removeIfUnused(DERIVED);
         verify(networkOfferings, never()).findOrCreate(anyLong(), any());
-        assertTrue(message, message.contains("back on its own offering 10"));
+        assertTrue(message, message.contains("back on its own network offering "
+                + "DefaultIsolatedNetworkOfferingWithSourceNatService"));
     }
 
     @Test
@@ -334,7 +336,7 @@ public class PresizeServiceTest {
         BindingStore.PresizeRecord record = recorded(vpc);
         assertEquals(40L, record.getSourceOfferingId());
         assertEquals(41L, record.getDerivedOfferingId());
-        assertTrue(message, message.contains("now uses offering VRScale-V40-P5"));
+        assertTrue(message, message.contains("now uses VPC offering VRScale-V40-P5"));
         assertFalse(message, message.contains("NIC"));
     }
 

@@ -65,6 +65,7 @@ import com.cloud.offerings.NetworkOfferingVO;
 import com.cloud.service.ServiceOfferingVO;
 import com.cloud.service.dao.ServiceOfferingDao;
 import com.cloud.utils.fsm.StateMachine2;
+import com.cloud.utils.db.SearchCriteria;
 import com.cloud.vm.DomainRouterVO;
 import com.cloud.vm.VirtualMachine;
 import com.cloud.vm.VirtualMachine.Event;
@@ -224,7 +225,8 @@ public class RestartWithCleanupFlowTest {
         assertEquals(String.valueOf(profileQueues), queueDetails.get(32L));
         // The plan pushed the tuning; the listener saw those starts and left them to the plan.
         verify(tuningPort, times(2)).apply(anyLong(), any());
-        verify(events).info(eq(VrScalingEventTypes.RECONCILE), contains("r-31-VM, r-32-VM"), any());
+        verify(events).info(eq(VrScalingEventTypes.RECONCILE),
+                contains("router r-31-VM (router-uuid-31), router r-32-VM (router-uuid-32)"), any(), anyLong());
 
         // A late or repeated job.state finds nothing to do.
         cloud.calls.clear();
@@ -261,9 +263,11 @@ public class RestartWithCleanupFlowTest {
         assertEquals(Long.valueOf(DEFAULT), cloud.offerings.get(32L));
         assertEquals(State.Running, cloud.states.get(31L));
         assertEquals(State.Running, cloud.states.get(32L));
-        verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("no capacity for 2 vCPUs"), any());
+        verify(events).error(eq(VrScalingEventTypes.RECONCILE), contains("no capacity for 2 vCPUs"), any(),
+                anyLong());
         verify(bindingStore).note(any(), contains("keep running at their current size"));
         verify(events, never()).info(any(), any(), any());
+        verify(events, never()).info(any(), any(), any(), anyLong());
     }
 
     @Test
@@ -280,7 +284,7 @@ public class RestartWithCleanupFlowTest {
         assertEquals("the network now names the profile for new routers", DERIVED_OFFERING, networkOffering.get());
         assertEquals(SOURCE_OFFERING, record.get().getSourceOfferingId());
         assertTrue(report.getWarnings().toString(),
-                report.getWarnings().stream().anyMatch(w -> w.contains("now uses offering VRScale-N10-P5")));
+                report.getWarnings().stream().anyMatch(w -> w.contains("now uses network offering VRScale-N10-P5")));
 
         // restartNetwork cleanup=true: CloudStack replaces both routers, sizing them from the network's offering.
         cloud.calls.clear();
@@ -301,6 +305,7 @@ public class RestartWithCleanupFlowTest {
         assertEquals(Long.valueOf(PROFILE), cloud.offerings.get(32L));
         assertTrue("no second reboot: " + cloud.calls, cloud.calls.isEmpty());
         verify(events, never()).info(eq(VrScalingEventTypes.RECONCILE), anyString(), any());
+        verify(events, never()).info(eq(VrScalingEventTypes.RECONCILE), anyString(), any(), anyLong());
         // The new routers got their tuning at Running, as after any start.
         verify(tuningPort, times(4)).apply(anyLong(), any());
     }
@@ -390,7 +395,12 @@ public class RestartWithCleanupFlowTest {
     private void restartJobCompletes() {
         when(asyncJobDao.findInstancePendingAsyncJob("Network", NETWORK_ID)).thenReturn(null);
         AsyncJobVO done = job(JobInfo.Status.SUCCEEDED);
-        when(asyncJobDao.findByIdIncludingRemoved(RESTART_JOB)).thenReturn(done);
+        // job.state: some network here is bound, and the finished jobs are read in one query.
+        lenient().when(bindingStore.anyBoundKnown()).thenReturn(new BindingStore.AnyBound(true, System.nanoTime()));
+        @SuppressWarnings("unchecked")
+        SearchCriteria<AsyncJobVO> criteria = mock(SearchCriteria.class);
+        when(asyncJobDao.createSearchCriteria()).thenReturn(criteria);
+        when(asyncJobDao.searchIncludingRemoved(criteria, null, null, false)).thenReturn(List.of(done));
         hook.subscriber.onPublishMessage("ms-1", AsyncJob.Topics.JOB_STATE, RESTART_JOB);
     }
 

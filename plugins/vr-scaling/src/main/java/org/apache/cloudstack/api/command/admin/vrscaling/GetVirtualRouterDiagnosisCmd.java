@@ -13,6 +13,7 @@ import org.apache.cloudstack.api.response.NetworkResponse;
 import org.apache.cloudstack.api.response.VpcResponse;
 import org.apache.cloudstack.api.response.vrscaling.VirtualRouterDiagnosisResponse;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
+import org.apache.cloudstack.vrscaling.VrScalingLabels;
 import org.apache.cloudstack.vrscaling.VrScalingManager;
 import org.apache.cloudstack.vrscaling.diagnosis.DiagnosisResponses;
 
@@ -75,8 +76,10 @@ public class GetVirtualRouterDiagnosisCmd extends BaseAsyncCmd {
 
     @Override
     public String getEventDescription() {
-        return "Diagnosing the virtual routers of " + (routerId != null ? "router " + routerId
-                : networkId != null ? "network " + networkId : "VPC " + vpcId);
+        // Names and uuids: the fields hold database ids once the API has resolved the uuids.
+        return "Diagnosing the virtual routers of " + (routerId != null
+                ? VrScalingLabels.target(_entityMgr, null, null, routerId)
+                : VrScalingLabels.target(_entityMgr, networkId, vpcId, null));
     }
 
     @Override

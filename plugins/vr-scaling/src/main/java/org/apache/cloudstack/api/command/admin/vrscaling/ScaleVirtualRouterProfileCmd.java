@@ -14,6 +14,7 @@ import org.apache.cloudstack.api.response.ServiceOfferingResponse;
 import org.apache.cloudstack.api.response.VpcResponse;
 import org.apache.cloudstack.api.response.vrscaling.VirtualRouterScaleResponse;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
+import org.apache.cloudstack.vrscaling.VrScalingLabels;
 import org.apache.cloudstack.vrscaling.VrScalingManager;
 import org.apache.cloudstack.vrscaling.VrScalingResponses;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
@@ -87,9 +88,9 @@ public class ScaleVirtualRouterProfileCmd extends BaseAsyncCmd {
 
     @Override
     public String getEventDescription() {
-        String target = networkId != null ? "network " + networkId : vpcId != null ? "VPC " + vpcId
-                : "router " + routerId;
-        return "Scaling the virtual routers of " + target + " to virtual router profile " + profileId
+        // Names and uuids: the fields hold database ids once the API has resolved the uuids.
+        return "Scaling the virtual routers of " + VrScalingLabels.target(_entityMgr, networkId, vpcId, routerId)
+                + " to virtual router " + VrScalingLabels.profile(_entityMgr, profileId)
                 + (Boolean.TRUE.equals(dryRun) ? " (dry run)" : "");
     }
 

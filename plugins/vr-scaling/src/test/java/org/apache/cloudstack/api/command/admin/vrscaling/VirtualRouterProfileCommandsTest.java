@@ -4,6 +4,7 @@ import static org.apache.cloudstack.vrscaling.TestSupport.offering;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.Map;
@@ -28,14 +29,21 @@ import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
 import org.springframework.test.util.ReflectionTestUtils;
 
+import com.cloud.network.Network;
+import com.cloud.network.router.VirtualRouter;
+import com.cloud.network.vpc.Vpc;
+import com.cloud.offering.ServiceOffering;
 import com.cloud.service.ServiceOfferingVO;
 import com.cloud.user.Account;
+import com.cloud.utils.db.EntityManager;
 
 /** The commands stay thin: parameters in, one manager call, a response out. */
 @RunWith(MockitoJUnitRunner.class)
 public class VirtualRouterProfileCommandsTest {
     @Mock
     VrScalingManager manager;
+    @Mock
+    EntityManager entities;
 
     private ProfileView view() {
         ServiceOfferingVO offering = offering(10L, "big", 2, 1000, 2048);
@@ -96,13 +104,47 @@ public class VirtualRouterProfileCommandsTest {
         cmd.vrScalingManager = manager;
         ReflectionTestUtils.setField(cmd, "routerId", 41L);
         ReflectionTestUtils.setField(cmd, "profileId", 5L);
+        cmd._entityMgr = entities;
+        VirtualRouter router = mock(VirtualRouter.class);
+        when(router.getInstanceName()).thenReturn("r-41-VM");
+        when(router.getUuid()).thenReturn("router-uuid-41");
+        when(entities.findById(VirtualRouter.class, 41L)).thenReturn(router);
+        ServiceOfferingVO profile = offering(5L, "big", 2, 1000, 2048);
+        when(entities.findById(ServiceOffering.class, 5L)).thenReturn(profile);
         when(manager.syncScope(null, null, 41L)).thenReturn(new BindingScope(BindingScope.Type.VPC, 200L, null, null,
                 0));
         assertEquals(BaseAsyncCmd.vpcSyncObject, cmd.getSyncObjType());
         assertEquals(Long.valueOf(200L), cmd.getSyncObjId());
         assertEquals(VrScalingEventTypes.SCALE, cmd.getEventType());
-        assertTrue(cmd.getEventDescription().contains("router 41"));
+        assertEquals("Scaling the virtual routers of router r-41-VM (router-uuid-41) to virtual router profile big "
+                + "(offering-uuid-5)", cmd.getEventDescription());
         assertEquals(ApiCommandResourceType.DomainRouter, cmd.getApiResourceType());
+    }
+
+    @Test
+    public void eventDescriptionsNameTheTargetsByNameAndUuidNotByDatabaseId() {
+        ScaleVirtualRouterProfileCmd scale = new ScaleVirtualRouterProfileCmd();
+        scale._entityMgr = entities;
+        ReflectionTestUtils.setField(scale, "networkId", 100L);
+        ReflectionTestUtils.setField(scale, "profileId", 5L);
+        ReflectionTestUtils.setField(scale, "dryRun", true);
+        Network network = mock(Network.class);
+        when(network.getName()).thenReturn("web");
+        when(network.getUuid()).thenReturn("net-uuid");
+        when(entities.findById(Network.class, 100L)).thenReturn(network);
+        ServiceOfferingVO profile = offering(5L, "big", 2, 1000, 2048);
+        when(entities.findById(ServiceOffering.class, 5L)).thenReturn(profile);
+        GetVirtualRouterDiagnosisCmd diagnose = new GetVirtualRouterDiagnosisCmd();
+        diagnose._entityMgr = entities;
+        ReflectionTestUtils.setField(diagnose, "vpcId", 200L);
+        Vpc vpc = mock(Vpc.class);
+        when(vpc.getName()).thenReturn("shop");
+        when(vpc.getUuid()).thenReturn("vpc-uuid");
+        when(entities.findById(Vpc.class, 200L)).thenReturn(vpc);
+
+        assertEquals("Scaling the virtual routers of network web (net-uuid) to virtual router profile big "
+                + "(offering-uuid-5) (dry run)", scale.getEventDescription());
+        assertEquals("Diagnosing the virtual routers of VPC shop (vpc-uuid)", diagnose.getEventDescription());
     }
 
     @Test
