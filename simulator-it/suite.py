@@ -15,6 +15,7 @@ from simulator import Database, ENDPOINT, RouterWatch, Server, Zone, log, wait_f
 PARAM_ERROR = 431
 UNSUPPORTED_ACTION_ERROR = 432
 INTERNAL_ERROR = 530
+ACCOUNT_ERROR = 531
 
 VR_SCALE_APIS = {
     "createVirtualRouterProfile": {"name", "displaytext", "cpunumber", "cpuspeed", "memory", "serviceofferingid",
@@ -426,7 +427,8 @@ class VrScaleOnSimulator(unittest.TestCase):
         Cloud.zone.reconnect_system_vms()
         # Well before the 120 s start-up recovery: the admin ends the plan by hand.
         result = self.api.run("clearVirtualRouterProfilePlan", networkid=network["id"])
-        text = next(iter(result.values())).get("displaytext", "")
+        # A SuccessResponse's job result is the response itself: {"success": true, "displaytext": ...}.
+        text = result.get("displaytext", "")
         log("cleared: %s" % text)
         self.assertIn("an administrator cleared it", text)
         self.assertEqual("FAILED", Cloud.db.value(
@@ -459,7 +461,76 @@ class VrScaleOnSimulator(unittest.TestCase):
         self.assertEqual(bound_before, self.binding(network["id"]))
         self.assertEqual(0, watch.stops(before["id"]), watch.states(before["id"]))
 
-    # --- 8: everything left a trace -------------------------------------------------------------------------------
+    # --- 8: who may act on what ------------------------------------------------------------------------------------
+    def domain_admin(self):
+        """A domain admin of a domain of its own, with a custom DomainAdmin role that explicitly allows every VR
+        Scale API (as an operator would grant them), and signed API keys."""
+        api = self.api
+        domain = api.call("createDomain", name="vrscale-d1")["domain"]
+        role = api.call("createRole", name="vrscale-domain-operator", type="DomainAdmin",
+                        description="domain admin allowed VR Scale")["role"]
+        for rule in list(VR_SCALE_APIS) + ["queryAsyncJobResult", "listRouters", "listNetworks"]:
+            api.call("createRolePermission", roleid=role["id"], rule=rule, permission="allow")
+        account = api.call("createAccount", username="vrscale-dadmin", password="Password1!",
+                           email="dadmin@example.org", firstname="Domain", lastname="Admin", roleid=role["id"],
+                           domainid=domain["id"], account="vrscale-dadmin")["account"]
+        keys = api.call("registerUserKeys", id=account["user"][0]["id"])["userkeys"]
+        return domain, account, CloudStack(ENDPOINT, keys["apikey"], keys["secretkey"])
+
+    def test_70_a_domain_admin_acts_only_inside_their_domain(self):
+        network = Cloud.isolated
+        profile = self.profile("it-medium", 2, 1000, 1024)
+        domain, account, dadmin = self.domain_admin()
+        router = self.routers(network["id"])[0]
+        bound = self.binding(network["id"])
+        since = self.now()
+        with RouterWatch(Cloud.db) as watch:
+            # The role allows the APIs; CloudStack's own access check still refuses a network of another domain,
+            # before any job is queued.
+            for dry_run in ("true", "false"):
+                text = self.assertApiError(ACCOUNT_ERROR, dadmin.call, "scaleVirtualRouterProfile",
+                                           networkid=network["id"], profileid=profile["id"], dryrun=dry_run)
+                log("domain admin, scale (dryrun=%s): %s" % (dry_run, text))
+            self.assertApiError(ACCOUNT_ERROR, dadmin.call, "scaleVirtualRouterProfile", routerid=router["id"],
+                                profileid=profile["id"])
+            self.assertApiError(ACCOUNT_ERROR, dadmin.call, "resetVirtualRouterProfile", networkid=network["id"])
+            self.assertApiError(ACCOUNT_ERROR, dadmin.call, "clearVirtualRouterProfilePlan", networkid=network["id"])
+            self.assertApiError(ACCOUNT_ERROR, dadmin.call, "getVirtualRouterDiagnosis", routerid=router["id"])
+            # Profiles are cloud-wide system offerings: a root admin's alone to change.
+            text = self.assertApiError(ACCOUNT_ERROR, dadmin.call, "createVirtualRouterProfile", name="it-dadmin",
+                                       cpunumber=1, cpuspeed=500, memory=512)
+            self.assertIn("Only a root administrator", text)
+            self.assertApiError(ACCOUNT_ERROR, dadmin.call, "updateVirtualRouterProfile", id=profile["id"],
+                                displaytext="changed by a domain admin")
+            self.assertApiError(ACCOUNT_ERROR, dadmin.call, "deleteVirtualRouterProfile", id=profile["id"])
+            # Listing is allowed: the domain admin picks a profile for their own networks from it.
+            self.assertTrue(dadmin.list("listVirtualRouterProfiles", "virtualrouterprofile", id=profile["id"],
+                                        listall=None))
+        self.assertEqual(0, watch.stops(router["id"]), watch.states(router["id"]))
+        self.assertEqual(bound, self.binding(network["id"]))
+        self.assertEqual(router["serviceofferingid"], self.routers(network["id"])[0]["serviceofferingid"])
+        self.assertFalse(self.events("VRSCALING.SCALE", since), "a refused call ran a scale")
+        kept = self.api.list("listVirtualRouterProfiles", "virtualrouterprofile", id=profile["id"], listall=None)
+        self.assertNotEqual("changed by a domain admin", kept[0].get("displaytext"))
+        self.assertFalse(self.api.list("listVirtualRouterProfiles", "virtualrouterprofile", name="it-dadmin",
+                                       listall=None), "a domain admin created a profile")
+        # Inside their own domain the same domain admin may plan a scale; its event is filed under the owner.
+        own = self.api.call("createNetwork", name="it-d1", displaytext="it-d1", zoneid=Cloud.zone.id,
+                            networkofferingid=Cloud.zone.network_offering(
+                                "DefaultIsolatedNetworkOfferingWithSourceNatService")["id"],
+                            account=account["name"], domainid=domain["id"])["network"]
+        self.api.run("deployVirtualMachine", zoneid=Cloud.zone.id, serviceofferingid=Cloud.zone.service_offering(),
+                     templateid=Cloud.zone.template(), networkids=own["id"], name="it-d1-vm", account=account["name"],
+                     domainid=domain["id"])
+        wait_for("the router of it-d1 Running", lambda: Cloud.zone.running_routers(own["id"], 1), 300, 3)
+        plan = dadmin.run("scaleVirtualRouterProfile", networkid=own["id"], profileid=profile["id"], dryrun=True)
+        log("domain admin, own network, dry run: %s" % plan)
+        self.assertTrue(next(iter(plan.values()))["dryrun"])
+        self.assertIsNone(self.binding(own["id"]), "a dry run bound the profile")
+        owned = [e for e in self.events("VRSCALING.SCALE", since) if e.get("account") == account["name"]]
+        self.assertTrue(owned, "the scale event is not filed under the network's owner")
+
+    # --- 9: everything left a trace -------------------------------------------------------------------------------
     def test_90_every_action_is_in_list_events(self):
         for kind in ("VRSCALING.PROFILE.CREATE", "VRSCALING.PROFILE.UPDATE", "VRSCALING.PROFILE.DELETE",
                      "VRSCALING.SCALE", "VRSCALING.PROFILE.RESET", "VRSCALING.RECONCILE", "VRSCALING.RECOVERY",

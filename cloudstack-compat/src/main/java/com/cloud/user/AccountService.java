@@ -1,7 +1,35 @@
 package com.cloud.user;
 
-// Subset of the real interface (checkAccess is left out: its overload set needs types compat does not declare).
+import com.cloud.dc.DataCenter;
+import com.cloud.domain.Domain;
+import com.cloud.exception.PermissionDeniedException;
+import com.cloud.network.vpc.VpcOffering;
+import com.cloud.offering.DiskOffering;
+import com.cloud.offering.NetworkOffering;
+import com.cloud.offering.ServiceOffering;
+import org.apache.cloudstack.acl.ControlledEntity;
+import org.apache.cloudstack.acl.SecurityChecker.AccessType;
+
+// Subset of the real interface; checkAccess has its whole overload set.
 public interface AccountService {
+
+    void checkAccess(Account caller, Domain domain) throws PermissionDeniedException;
+
+    void checkAccess(Account caller, AccessType accessType, boolean sameOwner, ControlledEntity... entities)
+            throws PermissionDeniedException;
+
+    void checkAccess(Account caller, ServiceOffering offering, DataCenter zone) throws PermissionDeniedException;
+
+    void checkAccess(Account caller, DiskOffering offering, DataCenter zone) throws PermissionDeniedException;
+
+    void checkAccess(Account caller, NetworkOffering offering, DataCenter zone) throws PermissionDeniedException;
+
+    void checkAccess(Account caller, VpcOffering offering, DataCenter zone) throws PermissionDeniedException;
+
+    void checkAccess(User user, ControlledEntity entity);
+
+    void checkAccess(Account caller, AccessType accessType, boolean sameOwner, String apiName,
+            ControlledEntity... entities) throws PermissionDeniedException;
 
     Account getSystemAccount();
 

@@ -25,6 +25,7 @@ import org.apache.cloudstack.framework.config.Configurable;
 import org.apache.cloudstack.framework.jobs.AsyncJob;
 import org.apache.cloudstack.framework.messagebus.MessageBus;
 import org.apache.cloudstack.managed.context.ManagedContextRunnable;
+import org.apache.cloudstack.vrscaling.access.ResourceAccess;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.diagnosis.DiagnosisService;
 import org.apache.cloudstack.vrscaling.diagnosis.RouterDiagnosis;
@@ -76,6 +77,8 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     DiagnosisService diagnosisService;
     @Inject
     PresizeService presizeService;
+    @Inject
+    ResourceAccess resourceAccess;
 
     ScheduledExecutorService recoveryExecutor;
 
@@ -204,6 +207,7 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     @Override
     @ActionEvent(eventType = VrScalingEventTypes.PROFILE_CREATE, eventDescription = "creating virtual router profile")
     public ProfileView createProfile(CreateVirtualRouterProfileCmd cmd) {
+        resourceAccess.checkRootAdmin("create a virtual router profile");
         ProfileSpec spec = new ProfileSpec(cmd.getName(), cmd.getDisplayText(), cmd.getCpuNumber(), cmd.getCpuSpeed(),
                 cmd.getMemory(), cmd.getServiceOfferingId(), cmd.getStorageType(), cmd.getTuningOverrides());
         ServiceOfferingVO offering = profileService.create(spec);
@@ -225,6 +229,7 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     @Override
     @ActionEvent(eventType = VrScalingEventTypes.PROFILE_UPDATE, eventDescription = "updating virtual router profile")
     public ProfileView updateProfile(UpdateVirtualRouterProfileCmd cmd) {
+        resourceAccess.checkRootAdmin("change a virtual router profile");
         if (cmd.hasSizeParameters()) {
             throw VrScalingErrors.badInput("A profile's size (cpunumber, cpuspeed, memory) cannot change, as for any "
                     + "CloudStack offering: create a new profile and scale the routers to it");
@@ -238,6 +243,7 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     @Override
     @ActionEvent(eventType = VrScalingEventTypes.PROFILE_DELETE, eventDescription = "deleting virtual router profile")
     public boolean deleteProfile(DeleteVirtualRouterProfileCmd cmd) {
+        resourceAccess.checkRootAdmin("delete a virtual router profile");
         // Before the delete, so that a refusal's event names the profile too.
         eventDetails(VrScalingLabels.profile(cmd.getId() == null ? null
                 : profileService.findOfferingIncludingRemoved(cmd.getId())));
@@ -250,12 +256,14 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
 
     @Override
     public List<RouterDiagnosis> diagnose(GetVirtualRouterDiagnosisCmd cmd) {
+        resourceAccess.checkOperate(cmd.getNetworkId(), cmd.getVpcId(), cmd.getRouterId());
         return diagnosisService.diagnose(cmd.getNetworkId(), cmd.getVpcId(), cmd.getRouterId(),
                 cmd.getSampleSeconds());
     }
 
     @Override
     public ScaleReport scale(ScaleVirtualRouterProfileCmd cmd) {
+        resourceAccess.checkOperate(cmd.getNetworkId(), cmd.getVpcId(), cmd.getRouterId());
         return scaleService.scale(cmd.getNetworkId(), cmd.getVpcId(), cmd.getRouterId(), cmd.getProfileId(),
                 cmd.getDryRun());
     }
@@ -263,6 +271,7 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     @Override
     @ActionEvent(eventType = VrScalingEventTypes.PROFILE_RESET, eventDescription = "resetting virtual router profile")
     public boolean resetProfile(ResetVirtualRouterProfileCmd cmd) {
+        resourceAccess.checkOperate(cmd.getNetworkId(), cmd.getVpcId(), null);
         BindingScope scope = profileBindings.unbind(cmd.getNetworkId(), cmd.getVpcId());
         eventDetails(scope.toString());
         presizeService.sync(scope);
@@ -284,6 +293,7 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     @ActionEvent(eventType = VrScalingEventTypes.PLAN_CLEAR, eventDescription = "clearing a stuck VR Scale plan",
             async = true)
     public String clearPlan(ClearVirtualRouterProfilePlanCmd cmd) {
+        resourceAccess.checkOperate(cmd.getNetworkId(), cmd.getVpcId(), null);
         return scaleService.clearPlan(cmd.getNetworkId(), cmd.getVpcId());
     }
 

@@ -5,6 +5,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.cloudstack.acl.RoleType;
+import org.apache.cloudstack.acl.SecurityChecker;
+import org.apache.cloudstack.api.ACL;
 import org.apache.cloudstack.api.APICommand;
 import org.apache.cloudstack.api.BaseAsyncCmd;
 import org.apache.cloudstack.api.BaseCmd;
@@ -22,12 +26,19 @@ import org.apache.cloudstack.api.Parameter;
 import org.apache.cloudstack.api.command.admin.vrscaling.ClearVirtualRouterProfilePlanCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.GetVirtualRouterDiagnosisCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.ResetVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.UpdateVirtualRouterProfileCmd;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.junit.Test;
+import org.springframework.test.util.ReflectionTestUtils;
 
+import com.cloud.network.Network;
+import com.cloud.network.router.VirtualRouter;
+import com.cloud.network.vpc.Vpc;
 import com.cloud.serializer.Param;
+import com.cloud.user.Account;
+import com.cloud.utils.db.EntityManager;
 import com.google.gson.annotations.SerializedName;
 
 /** What CloudMonkey, the UI and API docs rely on, checked for every command the manager exposes. */
@@ -96,6 +107,65 @@ public class ApiContractTest {
             assertEquals(command.getSimpleName() + " async", async.contains(command),
                     BaseAsyncCmd.class.isAssignableFrom(command));
         }
+    }
+
+    @Test
+    public void everyNetworkVpcAndRouterParameterIsAccessCheckedBeforeTheCommandRuns() {
+        // CloudStack's parameter processing checks @ACL entities against the caller before a job is queued.
+        Set<String> scoped = Set.of("networkid", "vpcid", "routerid");
+        int checked = 0;
+        for (Class<?> command : commands) {
+            for (Field field : pluginParameterFields(command)) {
+                if (scoped.contains(field.getAnnotation(Parameter.class).name())) {
+                    ACL acl = field.getAnnotation(ACL.class);
+                    String where = command.getSimpleName() + "." + field.getAnnotation(Parameter.class).name();
+                    assertNotNull(where + " lacks @ACL", acl);
+                    assertEquals(where, SecurityChecker.AccessType.OperateEntry, acl.accessType());
+                    checked++;
+                }
+            }
+        }
+        assertEquals("scale 3, diagnose 3, reset 2, clear 2", 10, checked);
+    }
+
+    @Test
+    public void commandsOnANetworkVpcOrRouterActForItsOwner() {
+        Network network = mock(Network.class);
+        when(network.getAccountId()).thenReturn(41L);
+        Vpc vpc = mock(Vpc.class);
+        when(vpc.getAccountId()).thenReturn(42L);
+        VirtualRouter router = mock(VirtualRouter.class);
+        when(router.getAccountId()).thenReturn(43L);
+        EntityManager entities = mock(EntityManager.class);
+        when(entities.findById(Network.class, 1L)).thenReturn(network);
+        when(entities.findById(Vpc.class, 2L)).thenReturn(vpc);
+        when(entities.findById(VirtualRouter.class, 3L)).thenReturn(router);
+
+        ScaleVirtualRouterProfileCmd scale = new ScaleVirtualRouterProfileCmd();
+        scale._entityMgr = entities;
+        ReflectionTestUtils.setField(scale, "networkId", 1L);
+        assertEquals(41L, scale.getEntityOwnerId());
+        ReflectionTestUtils.setField(scale, "networkId", null);
+        ReflectionTestUtils.setField(scale, "routerId", 3L);
+        assertEquals(43L, scale.getEntityOwnerId());
+
+        GetVirtualRouterDiagnosisCmd diagnose = new GetVirtualRouterDiagnosisCmd();
+        diagnose._entityMgr = entities;
+        ReflectionTestUtils.setField(diagnose, "vpcId", 2L);
+        assertEquals(42L, diagnose.getEntityOwnerId());
+
+        ResetVirtualRouterProfileCmd reset = new ResetVirtualRouterProfileCmd();
+        reset._entityMgr = entities;
+        ReflectionTestUtils.setField(reset, "networkId", 1L);
+        assertEquals(41L, reset.getEntityOwnerId());
+
+        ClearVirtualRouterProfilePlanCmd clear = new ClearVirtualRouterProfilePlanCmd();
+        clear._entityMgr = entities;
+        ReflectionTestUtils.setField(clear, "vpcId", 2L);
+        assertEquals(42L, clear.getEntityOwnerId());
+        // Unknown ids fall back to the system account; the service then names the missing id.
+        ReflectionTestUtils.setField(clear, "vpcId", 99L);
+        assertEquals(Account.ACCOUNT_ID_SYSTEM, clear.getEntityOwnerId());
     }
 
     @Test

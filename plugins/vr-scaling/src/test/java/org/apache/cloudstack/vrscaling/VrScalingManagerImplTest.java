@@ -6,9 +6,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
@@ -23,8 +25,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.cloudstack.api.ApiErrorCode;
+import org.apache.cloudstack.api.ServerApiException;
+import org.apache.cloudstack.api.command.admin.vrscaling.ClearVirtualRouterProfilePlanCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.CreateVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.DeleteVirtualRouterProfileCmd;
+import org.apache.cloudstack.api.command.admin.vrscaling.GetVirtualRouterDiagnosisCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ListVirtualRouterProfilesCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ResetVirtualRouterProfileCmd;
 import org.apache.cloudstack.api.command.admin.vrscaling.ScaleVirtualRouterProfileCmd;
@@ -32,8 +37,10 @@ import org.apache.cloudstack.api.command.admin.vrscaling.UpdateVirtualRouterProf
 import org.apache.cloudstack.context.CallContext;
 import org.apache.cloudstack.framework.jobs.AsyncJob;
 import org.apache.cloudstack.framework.messagebus.MessageBus;
+import org.apache.cloudstack.vrscaling.access.ResourceAccess;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.diagnosis.DiagnosisService;
 import org.apache.cloudstack.vrscaling.lifecycle.JobStateSubscriber;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleRunner;
 import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
@@ -82,6 +89,10 @@ public class VrScalingManagerImplTest {
     ReconcileService reconcileService;
     @Mock
     PresizeService presizeService;
+    @Mock
+    ResourceAccess resourceAccess;
+    @Mock
+    DiagnosisService diagnosisService;
     @InjectMocks
     VrScalingManagerImpl manager;
 
@@ -132,6 +143,47 @@ public class VrScalingManagerImplTest {
 
         assertEquals(List.of(view), listed.first());
         assertEquals(Integer.valueOf(7), listed.second());
+    }
+
+    @Test
+    public void aCallerWithoutAccessToTheNetworkReachesNoService() {
+        ServerApiException denied = new ServerApiException(ApiErrorCode.ACCOUNT_ERROR, "may not operate");
+        doThrow(denied).when(resourceAccess).checkOperate(100L, null, null);
+        ScaleVirtualRouterProfileCmd scale = new ScaleVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(scale, "networkId", 100L);
+        ReflectionTestUtils.setField(scale, "profileId", 10L);
+        assertApiError(ApiErrorCode.ACCOUNT_ERROR, () -> manager.scale(scale), "may not operate");
+        ResetVirtualRouterProfileCmd reset = new ResetVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(reset, "networkId", 100L);
+        assertApiError(ApiErrorCode.ACCOUNT_ERROR, () -> manager.resetProfile(reset), "may not operate");
+        ClearVirtualRouterProfilePlanCmd clear = new ClearVirtualRouterProfilePlanCmd();
+        ReflectionTestUtils.setField(clear, "networkId", 100L);
+        assertApiError(ApiErrorCode.ACCOUNT_ERROR, () -> manager.clearPlan(clear), "may not operate");
+        GetVirtualRouterDiagnosisCmd diagnose = new GetVirtualRouterDiagnosisCmd();
+        ReflectionTestUtils.setField(diagnose, "networkId", 100L);
+        assertApiError(ApiErrorCode.ACCOUNT_ERROR, () -> manager.diagnose(diagnose), "may not operate");
+
+        verify(scaleService, never()).scale(any(), any(), any(), any(), any());
+        verify(scaleService, never()).clearPlan(any(), any());
+        verify(profileBindings, never()).unbind(any(), any());
+        verify(diagnosisService, never()).diagnose(any(), any(), any(), any());
+    }
+
+    @Test
+    public void profilesAreCreatedChangedAndDeletedOnlyAfterTheRootAdminCheck() {
+        ServerApiException denied = new ServerApiException(ApiErrorCode.ACCOUNT_ERROR, "Only a root administrator");
+        doThrow(denied).when(resourceAccess).checkRootAdmin(anyString());
+        CreateVirtualRouterProfileCmd create = new CreateVirtualRouterProfileCmd();
+        assertApiError(ApiErrorCode.ACCOUNT_ERROR, () -> manager.createProfile(create), "root administrator");
+        UpdateVirtualRouterProfileCmd update = new UpdateVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(update, "id", 10L);
+        assertApiError(ApiErrorCode.ACCOUNT_ERROR, () -> manager.updateProfile(update), "root administrator");
+        DeleteVirtualRouterProfileCmd delete = new DeleteVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(delete, "id", 10L);
+        assertApiError(ApiErrorCode.ACCOUNT_ERROR, () -> manager.deleteProfile(delete), "root administrator");
+        verify(profileService, never()).create(any());
+        verify(profileService, never()).update(anyLong(), any(), any(), any(), any());
+        verify(profileService, never()).delete(anyLong(), anyBoolean());
     }
 
     @Test

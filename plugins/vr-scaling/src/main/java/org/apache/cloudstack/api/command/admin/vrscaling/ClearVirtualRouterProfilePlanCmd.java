@@ -3,6 +3,8 @@ package org.apache.cloudstack.api.command.admin.vrscaling;
 import javax.inject.Inject;
 
 import org.apache.cloudstack.acl.RoleType;
+import org.apache.cloudstack.acl.SecurityChecker.AccessType;
+import org.apache.cloudstack.api.ACL;
 import org.apache.cloudstack.api.APICommand;
 import org.apache.cloudstack.api.ApiConstants;
 import org.apache.cloudstack.api.BaseAsyncCmd;
@@ -11,9 +13,10 @@ import org.apache.cloudstack.api.response.NetworkResponse;
 import org.apache.cloudstack.api.response.SuccessResponse;
 import org.apache.cloudstack.api.response.VpcResponse;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
+import org.apache.cloudstack.vrscaling.VrScalingLabels;
 import org.apache.cloudstack.vrscaling.VrScalingManager;
+import org.apache.cloudstack.vrscaling.access.ResourceOwner;
 
-import com.cloud.user.Account;
 
 @APICommand(name = "clearVirtualRouterProfilePlan",
         description = "Ends a VR Scale plan left RUNNING on a network or VPC by a management server that no longer "
@@ -26,10 +29,12 @@ public class ClearVirtualRouterProfilePlanCmd extends BaseAsyncCmd {
     @Inject
     protected VrScalingManager vrScalingManager;
 
+    @ACL(accessType = AccessType.OperateEntry)
     @Parameter(name = ApiConstants.NETWORK_ID, type = CommandType.UUID, entityType = NetworkResponse.class,
             description = "the isolated network whose stuck plan is cleared (exactly one of networkid, vpcid)")
     private Long networkId;
 
+    @ACL(accessType = AccessType.OperateEntry)
     @Parameter(name = ApiConstants.VPC_ID, type = CommandType.UUID, entityType = VpcResponse.class,
             description = "the VPC whose stuck plan is cleared (exactly one of networkid, vpcid)")
     private Long vpcId;
@@ -57,11 +62,12 @@ public class ClearVirtualRouterProfilePlanCmd extends BaseAsyncCmd {
 
     @Override
     public String getEventDescription() {
-        return "Clearing the stuck VR Scale plan of " + (networkId != null ? "a network" : "a VPC");
+        return "Clearing the stuck VR Scale plan of " + VrScalingLabels.target(_entityMgr, networkId, vpcId, null);
     }
 
     @Override
     public long getEntityOwnerId() {
-        return Account.ACCOUNT_ID_SYSTEM;
+        // The tenant the routers belong to: CloudStack checks the caller may act for it and files the events there.
+        return ResourceOwner.of(_entityMgr, networkId, vpcId, null);
     }
 }

@@ -3,6 +3,8 @@ package org.apache.cloudstack.api.command.admin.vrscaling;
 import javax.inject.Inject;
 
 import org.apache.cloudstack.acl.RoleType;
+import org.apache.cloudstack.acl.SecurityChecker.AccessType;
+import org.apache.cloudstack.api.ACL;
 import org.apache.cloudstack.api.APICommand;
 import org.apache.cloudstack.api.ApiCommandResourceType;
 import org.apache.cloudstack.api.ApiConstants;
@@ -15,9 +17,9 @@ import org.apache.cloudstack.api.response.vrscaling.VirtualRouterDiagnosisRespon
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingLabels;
 import org.apache.cloudstack.vrscaling.VrScalingManager;
+import org.apache.cloudstack.vrscaling.access.ResourceOwner;
 import org.apache.cloudstack.vrscaling.diagnosis.DiagnosisResponses;
 
-import com.cloud.user.Account;
 
 @APICommand(name = "getVirtualRouterDiagnosis",
         description = "Measures virtual routers from inside (conntrack fill and drops, hash chains, NIC and backlog "
@@ -29,14 +31,17 @@ public class GetVirtualRouterDiagnosisCmd extends BaseAsyncCmd {
     @Inject
     protected VrScalingManager vrScalingManager;
 
+    @ACL(accessType = AccessType.OperateEntry)
     @Parameter(name = ApiConstants.ROUTER_ID, type = CommandType.UUID, entityType = DomainRouterResponse.class,
             description = "the router to diagnose (exactly one of routerid, networkid, vpcid)")
     private Long routerId;
 
+    @ACL(accessType = AccessType.OperateEntry)
     @Parameter(name = ApiConstants.NETWORK_ID, type = CommandType.UUID, entityType = NetworkResponse.class,
             description = "diagnose every router of this network (exactly one of routerid, networkid, vpcid)")
     private Long networkId;
 
+    @ACL(accessType = AccessType.OperateEntry)
     @Parameter(name = ApiConstants.VPC_ID, type = CommandType.UUID, entityType = VpcResponse.class,
             description = "diagnose every router of this VPC (exactly one of routerid, networkid, vpcid)")
     private Long vpcId;
@@ -95,6 +100,7 @@ public class GetVirtualRouterDiagnosisCmd extends BaseAsyncCmd {
 
     @Override
     public long getEntityOwnerId() {
-        return Account.ACCOUNT_ID_SYSTEM;
+        // The tenant the routers belong to: CloudStack checks the caller may act for it and files the events there.
+        return ResourceOwner.of(_entityMgr, networkId, vpcId, routerId);
     }
 }

@@ -3,6 +3,8 @@ package org.apache.cloudstack.api.command.admin.vrscaling;
 import javax.inject.Inject;
 
 import org.apache.cloudstack.acl.RoleType;
+import org.apache.cloudstack.acl.SecurityChecker.AccessType;
+import org.apache.cloudstack.api.ACL;
 import org.apache.cloudstack.api.APICommand;
 import org.apache.cloudstack.api.ApiConstants;
 import org.apache.cloudstack.api.BaseCmd;
@@ -11,8 +13,8 @@ import org.apache.cloudstack.api.response.NetworkResponse;
 import org.apache.cloudstack.api.response.SuccessResponse;
 import org.apache.cloudstack.api.response.VpcResponse;
 import org.apache.cloudstack.vrscaling.VrScalingManager;
+import org.apache.cloudstack.vrscaling.access.ResourceOwner;
 
-import com.cloud.user.Account;
 
 @APICommand(name = "resetVirtualRouterProfile",
         description = "Removes the virtual router profile binding of a network or VPC. Its routers are not "
@@ -25,10 +27,12 @@ public class ResetVirtualRouterProfileCmd extends BaseCmd {
     @Inject
     protected VrScalingManager vrScalingManager;
 
+    @ACL(accessType = AccessType.OperateEntry)
     @Parameter(name = ApiConstants.NETWORK_ID, type = CommandType.UUID, entityType = NetworkResponse.class,
             description = "the isolated network whose profile binding is removed (exactly one of networkid, vpcid)")
     private Long networkId;
 
+    @ACL(accessType = AccessType.OperateEntry)
     @Parameter(name = ApiConstants.VPC_ID, type = CommandType.UUID, entityType = VpcResponse.class,
             description = "the VPC whose profile binding is removed (exactly one of networkid, vpcid)")
     private Long vpcId;
@@ -50,6 +54,7 @@ public class ResetVirtualRouterProfileCmd extends BaseCmd {
 
     @Override
     public long getEntityOwnerId() {
-        return Account.ACCOUNT_ID_SYSTEM;
+        // The tenant the routers belong to: CloudStack checks the caller may act for it and files the events there.
+        return ResourceOwner.of(_entityMgr, networkId, vpcId, null);
     }
 }

@@ -3,6 +3,8 @@ package org.apache.cloudstack.api.command.admin.vrscaling;
 import javax.inject.Inject;
 
 import org.apache.cloudstack.acl.RoleType;
+import org.apache.cloudstack.acl.SecurityChecker.AccessType;
+import org.apache.cloudstack.api.ACL;
 import org.apache.cloudstack.api.APICommand;
 import org.apache.cloudstack.api.ApiCommandResourceType;
 import org.apache.cloudstack.api.ApiConstants;
@@ -16,10 +18,10 @@ import org.apache.cloudstack.api.response.vrscaling.VirtualRouterScaleResponse;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingLabels;
 import org.apache.cloudstack.vrscaling.VrScalingManager;
+import org.apache.cloudstack.vrscaling.access.ResourceOwner;
 import org.apache.cloudstack.vrscaling.VrScalingResponses;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 
-import com.cloud.user.Account;
 
 @APICommand(name = "scaleVirtualRouterProfile",
         description = "Applies a virtual router profile to the routers of a network, a VPC or one router: binds the "
@@ -32,14 +34,17 @@ public class ScaleVirtualRouterProfileCmd extends BaseAsyncCmd {
     @Inject
     protected VrScalingManager vrScalingManager;
 
+    @ACL(accessType = AccessType.OperateEntry)
     @Parameter(name = ApiConstants.NETWORK_ID, type = CommandType.UUID, entityType = NetworkResponse.class,
             description = "the isolated network whose routers are scaled (exactly one of networkid, vpcid, routerid)")
     private Long networkId;
 
+    @ACL(accessType = AccessType.OperateEntry)
     @Parameter(name = ApiConstants.VPC_ID, type = CommandType.UUID, entityType = VpcResponse.class,
             description = "the VPC whose routers are scaled (exactly one of networkid, vpcid, routerid)")
     private Long vpcId;
 
+    @ACL(accessType = AccessType.OperateEntry)
     @Parameter(name = ApiConstants.ROUTER_ID, type = CommandType.UUID, entityType = DomainRouterResponse.class,
             description = "a single router to scale; its network's binding is left unchanged (exactly one of "
                     + "networkid, vpcid, routerid)")
@@ -123,6 +128,7 @@ public class ScaleVirtualRouterProfileCmd extends BaseAsyncCmd {
 
     @Override
     public long getEntityOwnerId() {
-        return Account.ACCOUNT_ID_SYSTEM;
+        // The tenant the routers belong to: CloudStack checks the caller may act for it and files the events there.
+        return ResourceOwner.of(_entityMgr, networkId, vpcId, routerId);
     }
 }
