@@ -272,9 +272,9 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     @ActionEvent(eventType = VrScalingEventTypes.PROFILE_RESET, eventDescription = "resetting virtual router profile")
     public boolean resetProfile(ResetVirtualRouterProfileCmd cmd) {
         resourceAccess.checkOperate(cmd.getNetworkId(), cmd.getVpcId(), null);
-        BindingScope scope = profileBindings.unbind(cmd.getNetworkId(), cmd.getVpcId());
+        // The switch back to the network's own offering happens under the reset's lock, as every writer's.
+        BindingScope scope = profileBindings.unbind(cmd.getNetworkId(), cmd.getVpcId(), presizeService::sync);
         eventDetails(scope.toString());
-        presizeService.sync(scope);
         return true;
     }
 

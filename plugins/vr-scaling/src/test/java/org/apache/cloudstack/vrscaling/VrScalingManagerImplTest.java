@@ -11,7 +11,6 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.never;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.cloudstack.api.ApiErrorCode;
 import org.apache.cloudstack.api.ServerApiException;
@@ -55,7 +55,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.mockito.ArgumentCaptor;
-import org.mockito.InOrder;
 import org.mockito.InjectMocks;
 import org.mockito.Mock;
 import org.mockito.MockedStatic;
@@ -165,7 +164,7 @@ public class VrScalingManagerImplTest {
 
         verify(scaleService, never()).scale(any(), any(), any(), any(), any());
         verify(scaleService, never()).clearPlan(any(), any());
-        verify(profileBindings, never()).unbind(any(), any());
+        verify(profileBindings, never()).unbind(any(), any(), any());
         verify(diagnosisService, never()).diagnose(any(), any(), any(), any());
     }
 
@@ -231,13 +230,15 @@ public class VrScalingManagerImplTest {
         ReflectionTestUtils.setField(cmd, "networkId", 100L);
 
         BindingScope scope = new BindingScope(BindingScope.Type.NETWORK, 100L, "net-uuid", "web", 1L);
-        when(profileBindings.unbind(100L, null)).thenReturn(scope);
+        ArgumentCaptor<Consumer<BindingScope>> underTheLock = ArgumentCaptor.forClass(Consumer.class);
+        when(profileBindings.unbind(eq(100L), eq(null), underTheLock.capture())).thenReturn(scope);
 
         assertTrue(manager.resetProfile(cmd));
 
-        InOrder order = inOrder(profileBindings, presizeService);
-        order.verify(profileBindings).unbind(100L, null);
-        order.verify(presizeService).sync(scope);
+        // The pre-sizing switch back runs inside the unbind, under the scope's lock.
+        verify(presizeService, never()).sync(any());
+        underTheLock.getValue().accept(scope);
+        verify(presizeService).sync(scope);
     }
 
     @Test
@@ -250,7 +251,7 @@ public class VrScalingManagerImplTest {
         when(profileService.findOfferingIncludingRemoved(5L)).thenReturn(big);
         ResetVirtualRouterProfileCmd reset = new ResetVirtualRouterProfileCmd();
         ReflectionTestUtils.setField(reset, "vpcId", 200L);
-        when(profileBindings.unbind(null, 200L))
+        when(profileBindings.unbind(eq(null), eq(200L), any()))
                 .thenReturn(new BindingScope(BindingScope.Type.VPC, 200L, "vpc-uuid", "shop", 1L));
 
         try (MockedStatic<CallContext> current = mockStatic(CallContext.class)) {

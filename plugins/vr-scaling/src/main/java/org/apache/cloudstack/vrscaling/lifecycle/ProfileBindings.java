@@ -1,6 +1,7 @@
 package org.apache.cloudstack.vrscaling.lifecycle;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.inject.Inject;
 
@@ -139,6 +140,14 @@ public class ProfileBindings {
      * @return the scope that was unbound
      */
     public BindingScope unbind(Long networkId, Long vpcId) {
+        return unbind(networkId, vpcId, scope -> { });
+    }
+
+    /**
+     * As {@link #unbind(Long, Long)}, then runs {@code thenUnderTheLock} before the scope's lock is released, so
+     * that what follows from the unbind (the pre-sizing switch back) cannot interleave with a plan that starts now.
+     */
+    public BindingScope unbind(Long networkId, Long vpcId, Consumer<BindingScope> thenUnderTheLock) {
         if ((networkId == null) == (vpcId == null)) {
             throw VrScalingErrors.badInput("Exactly one of networkid or vpcid is required");
         }
@@ -171,6 +180,7 @@ public class ProfileBindings {
                 throw VrScalingErrors.badInput(scope + " has no virtual router profile");
             }
             bindingStore.automaticReset(scope);
+            thenUnderTheLock.accept(scope);
         } finally {
             if (held != null) {
                 held.close();

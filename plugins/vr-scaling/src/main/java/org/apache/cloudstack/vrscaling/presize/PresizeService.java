@@ -14,6 +14,7 @@ import org.apache.cloudstack.vrscaling.core.presize.PresizeRule;
 import org.apache.cloudstack.vrscaling.core.presize.PresizeState;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleEvents;
 import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
+import org.apache.cloudstack.vrscaling.lifecycle.ScopeLock;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -52,6 +53,8 @@ public class PresizeService {
     VrScalingSettings settings;
     @Inject
     LifecycleEvents events;
+    @Inject
+    ScopeLock scopeLock;
 
     /**
      * Brings the scope's offering in line with its binding.
@@ -91,14 +94,29 @@ public class PresizeService {
         for (BindingScope.Type type : BindingScope.Type.values()) {
             for (Long id : bindingStore.presizedIds(type)) {
                 BindingScope scope = type == BindingScope.Type.VPC ? bindings.vpcScope(id) : bindings.networkScope(id);
-                if (scope != null && scope.getType() == type) {
-                    LOG.debug("Pre-sizing check of {} ({})", scope, why);
-                    sync(scope);
+                if (scope != null && scope.getType() == type && syncUnderTheLock(scope, why)) {
                     synced++;
                 }
             }
         }
         return synced;
+    }
+
+    /** Outside a plan, under the scope's lock as every writer; a plan holding it syncs the offering as it ends. */
+    private boolean syncUnderTheLock(BindingScope scope, String why) {
+        ScopeLock.Held held = scopeLock.tryLock(scope);
+        if (held == null) {
+            LOG.info("Pre-sizing check of {} ({}) skipped: a VR Scale plan or reset holds its lock and brings the "
+                    + "offering in line with the binding when it ends", scope, why);
+            return false;
+        }
+        try {
+            LOG.debug("Pre-sizing check of {} ({})", scope, why);
+            sync(scope);
+            return true;
+        } finally {
+            held.close();
+        }
     }
 
     private String syncOrThrow(BindingScope scope) {

@@ -26,6 +26,7 @@ import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
 import org.apache.cloudstack.vrscaling.lifecycle.LifecycleEvents;
 import org.apache.cloudstack.vrscaling.lifecycle.ProfileBindings;
+import org.apache.cloudstack.vrscaling.lifecycle.ScopeLock;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -69,6 +70,8 @@ public class PresizeServiceTest {
     VrScalingSettings settings;
     @Mock
     LifecycleEvents events;
+    @Mock
+    ScopeLock scopeLock;
 
     private PresizeService service;
     private final BindingScope network = new BindingScope(BindingScope.Type.NETWORK, NETWORK_ID, "net-uuid", "web",
@@ -82,6 +85,7 @@ public class PresizeServiceTest {
     public void wire() {
         service = PresizeWiring.presizeService(bindingStore, bindings, networkOfferings, vpcOfferings, switcher,
                 networkDao, vpcDao, settings, events);
+        service.scopeLock = scopeLock;
 
         networkRow = mock(NetworkVO.class);
         lenient().when(networkRow.getNetworkOfferingId()).thenReturn(SOURCE);
@@ -369,12 +373,29 @@ public class PresizeServiceTest {
         when(bindings.networkScope(102L)).thenReturn(tierNowInVpc);
         when(bindings.vpcScope(VPC_ID)).thenReturn(vpc);
 
+        ScopeLock.Held held = mock(ScopeLock.Held.class);
+        when(scopeLock.tryLock(any())).thenReturn(held);
+
         assertEquals(2, service.syncAllRecorded("management server start"));
 
         verify(networkDao).findById(NETWORK_ID);
         verify(vpcDao).findById(VPC_ID);
         verify(vpcDao, never()).findById(201L);
         verify(bindingStore).presizeRecord(network);
+        verify(held, times(2)).close();
+    }
+
+    @Test
+    public void aRecordedScopeWhoseLockAPlanHoldsIsLeftToThatPlan() {
+        when(bindingStore.presizedIds(BindingScope.Type.NETWORK)).thenReturn(List.of(NETWORK_ID));
+        when(bindingStore.presizedIds(BindingScope.Type.VPC)).thenReturn(List.of());
+        when(bindings.networkScope(NETWORK_ID)).thenReturn(network);
+        when(scopeLock.tryLock(network)).thenReturn(null);
+
+        assertEquals(0, service.syncAllRecorded("profile deleted"));
+
+        verify(networkDao, never()).findById(anyLong());
+        verify(switcher, never()).switchNetwork(anyLong(), anyLong(), anyLong());
     }
 
     /** The network is on the derived offering VR Scale switched it to, with that switch recorded. */
