@@ -427,8 +427,7 @@ class VrScaleOnSimulator(unittest.TestCase):
         Cloud.zone.reconnect_system_vms()
         # Well before the 120 s start-up recovery: the admin ends the plan by hand.
         result = self.api.run("clearVirtualRouterProfilePlan", networkid=network["id"])
-        # A SuccessResponse's job result is the response itself: {"success": true, "displaytext": ...}.
-        text = result.get("displaytext", "")
+        text = result["virtualrouterplan"]["note"]
         log("cleared: %s" % text)
         self.assertIn("an administrator cleared it", text)
         self.assertEqual("FAILED", Cloud.db.value(

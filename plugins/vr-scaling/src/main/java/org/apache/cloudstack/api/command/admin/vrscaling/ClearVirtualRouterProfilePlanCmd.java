@@ -10,8 +10,8 @@ import org.apache.cloudstack.api.ApiConstants;
 import org.apache.cloudstack.api.BaseAsyncCmd;
 import org.apache.cloudstack.api.Parameter;
 import org.apache.cloudstack.api.response.NetworkResponse;
-import org.apache.cloudstack.api.response.SuccessResponse;
 import org.apache.cloudstack.api.response.VpcResponse;
+import org.apache.cloudstack.api.response.vrscaling.VirtualRouterPlanClearResponse;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingLabels;
 import org.apache.cloudstack.vrscaling.VrScalingManager;
@@ -23,7 +23,7 @@ import org.apache.cloudstack.vrscaling.access.ResourceOwner;
                 + "runs it: starts the routers the plan had stopped (at their previous offering when the new one "
                 + "does not start) and marks the plan FAILED. Refused while the plan is alive. VR Scale does the same "
                 + "by itself at start-up and every few minutes for plans whose management server is not Up.",
-        since = "4.22.0", responseObject = SuccessResponse.class, requestHasSensitiveInfo = false,
+        since = "4.22.0", responseObject = VirtualRouterPlanClearResponse.class, requestHasSensitiveInfo = false,
         responseHasSensitiveInfo = false, authorized = {RoleType.Admin})
 public class ClearVirtualRouterProfilePlanCmd extends BaseAsyncCmd {
     @Inject
@@ -49,9 +49,10 @@ public class ClearVirtualRouterProfilePlanCmd extends BaseAsyncCmd {
 
     @Override
     public void execute() {
-        SuccessResponse response = new SuccessResponse(getCommandName());
+        VirtualRouterPlanClearResponse response = new VirtualRouterPlanClearResponse();
+        response.setNote(vrScalingManager.clearPlan(this));
         response.setSuccess(true);
-        response.setDisplayText(vrScalingManager.clearPlan(this));
+        response.setResponseName(getCommandName());
         setResponseObject(response);
     }
 

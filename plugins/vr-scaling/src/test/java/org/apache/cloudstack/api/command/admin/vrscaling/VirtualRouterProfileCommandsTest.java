@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.cloudstack.api.ApiCommandResourceType;
 import org.apache.cloudstack.api.BaseAsyncCmd;
 import org.apache.cloudstack.api.response.SuccessResponse;
+import org.apache.cloudstack.api.response.vrscaling.VirtualRouterPlanClearResponse;
 import org.apache.cloudstack.api.response.vrscaling.VirtualRouterProfileResponse;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingManager;
@@ -81,6 +82,22 @@ public class VirtualRouterProfileCommandsTest {
         cmd.execute();
         assertTrue(cmd.isForced());
         assertTrue(cmd.getResponseObject() instanceof SuccessResponse);
+    }
+
+    @Test
+    public void clearAnswersWhatTheCleanUpDidNotABareSuccess() {
+        // CloudStack's async job result of a SuccessResponse keeps only "success": the note would be lost.
+        ClearVirtualRouterProfilePlanCmd cmd = new ClearVirtualRouterProfilePlanCmd();
+        cmd.vrScalingManager = manager;
+        ReflectionTestUtils.setField(cmd, "networkId", 100L);
+        when(manager.clearPlan(cmd)).thenReturn("Interrupted at step '1/1 r-11-VM STOP': an administrator cleared it");
+
+        cmd.execute();
+
+        VirtualRouterPlanClearResponse response = (VirtualRouterPlanClearResponse) cmd.getResponseObject();
+        assertTrue(response.getSuccess());
+        assertEquals("Interrupted at step '1/1 r-11-VM STOP': an administrator cleared it", response.getNote());
+        assertEquals(VrScalingEventTypes.PLAN_CLEAR, cmd.getEventType());
     }
 
     @Test
