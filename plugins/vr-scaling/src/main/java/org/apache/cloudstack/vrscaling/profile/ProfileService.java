@@ -17,7 +17,10 @@ import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
 import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
 import org.apache.cloudstack.vrscaling.core.profile.TuningOverrides;
+import org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget;
+import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -70,6 +73,7 @@ public class ProfileService {
         }
         RouterProfile profile = profile(name, size(spec.getCpuNumber(), spec.getCpuSpeed(), spec.getMemory()),
                 overrides);
+        checkConntrackBudget(profile, spec.isForce());
         boolean local = parseStorageType(spec.getStorageType());
         String displayText = spec.getDisplayText() == null || spec.getDisplayText().trim().isEmpty()
                 ? profile.getName() : spec.getDisplayText().trim();
@@ -131,14 +135,16 @@ public class ProfileService {
         if (offering.getCpu() == null || offering.getSpeed() == null || offering.getRamSize() == null) {
             throw VrScalingErrors.badInput(label + " has no fixed size (custom offering): a profile needs one");
         }
-        profile(offering.getName(), size(offering.getCpu(), offering.getSpeed(), offering.getRamSize()), overrides);
+        checkConntrackBudget(profile(offering.getName(), size(offering.getCpu(), offering.getSpeed(),
+                offering.getRamSize()), overrides), spec.isForce());
         writeProfileDetails(offering.getId(), overrides, true);
         LOG.info("Adopted {} as a virtual router profile", label);
         return offering;
     }
 
+    /** @param force accept a conntrack table that does not fit the profile's RAM budget */
     public ServiceOfferingVO update(long offeringId, String name, String displayText, Map<TuningKey, Long> changes,
-                                    List<String> resets) {
+                                    List<String> resets, boolean force) {
         ServiceOfferingVO offering = findProfileOffering(offeringId);
         Map<TuningKey, Long> merged = new EnumMap<>(TuningKey.class);
         if (resets != null) {
@@ -163,7 +169,7 @@ public class ProfileService {
             throw VrScalingErrors.badInput(e.getMessage());
         }
         String newName = name == null ? offering.getName() : requireText(name, "name");
-        profile(newName, sizeOf(offering), updated);
+        checkConntrackBudget(profile(newName, sizeOf(offering), updated), force);
 
         if (name != null || displayText != null) {
             offering.setName(newName);
@@ -268,9 +274,38 @@ public class ProfileService {
     /** The profile with its effective tuning under the zone's settings (null zone: global settings). */
     public ProfileView view(ServiceOfferingVO offering, Long zoneId) {
         RouterProfile profile = toProfile(offering);
+        SizingModel model = settings.sizingModel(zoneId);
+        KernelTuning tuning = profile.effectiveTuning(model);
         return new ProfileView(offering, profile, usesLocalStorage(offering), isAdopted(offering.getId()),
-                profile.effectiveTuning(settings.sizingModel(zoneId)), bindingStore.countNetworks(offering.getUuid()),
-                bindingStore.countVpcs(offering.getUuid()));
+                tuning, bindingStore.countNetworks(offering.getUuid()), bindingStore.countVpcs(offering.getUuid()),
+                ConntrackBudget.of(tuning, profile.getSize(), model.getAssumptions()));
+    }
+
+    /**
+     * The profile's effective conntrack max and buckets against its RAM budget. Global settings: a profile is
+     * cloud-wide, its routers may run in any zone.
+     */
+    public ConntrackBudget conntrackBudget(RouterProfile profile) {
+        SizingModel model = settings.sizingModel(null);
+        return ConntrackBudget.of(profile.effectiveTuning(model), profile.getSize(), model.getAssumptions());
+    }
+
+    /** The VR runs vm.panic_on_oom=1: a table that cannot fit is a reboot loop, refused unless forced. */
+    private void checkConntrackBudget(RouterProfile profile, boolean force) {
+        ConntrackBudget budget = conntrackBudget(profile);
+        if (budget.fits()) {
+            return;
+        }
+        if (force) {
+            LOG.warn("Virtual router profile {} accepted with force=true although {}", profile.getName(),
+                    budget.describe());
+            return;
+        }
+        throw VrScalingErrors.badInput(String.format(Locale.ROOT, "Profile '%s' (%d MiB) cannot hold a full "
+                + "conntrack table: %s (vrscaling.conntrack.memory.fraction, vrscaling.conntrack.bytes.per.entry). "
+                + "The virtual router panics and reboots when it runs out of memory (vm.panic_on_oom=1). Lower "
+                + "conntrackmax/conntrackbuckets, give the profile more memory, or pass force=true to accept it",
+                profile.getName(), profile.getSize().getMemoryMib(), budget.describe()));
     }
 
     public RouterProfile toProfile(ServiceOfferingVO offering) {

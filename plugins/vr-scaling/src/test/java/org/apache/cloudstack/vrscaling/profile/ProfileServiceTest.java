@@ -66,6 +66,8 @@ public class ProfileServiceTest {
         lenient().when(offeringDetailsDao.listDetailsKeyPairs(10L)).thenReturn(details);
         lenient().when(offeringDetailsDao.getDetail(eq(10L), anyString()))
                 .thenAnswer(inv -> details.get(inv.getArgument(1, String.class)));
+        // Profiles are cloud-wide: the budget check reads the global settings.
+        lenient().when(settings.sizingModel(null)).thenReturn(new SizingModel(SizingAssumptions.defaults()));
     }
 
     private void persistsAs(long offeringId) {
@@ -138,6 +140,69 @@ public class ProfileServiceTest {
     }
 
     @Test
+    public void createRefusesAConntrackTableItsMemoryCannotHoldAndNamesWhatFits() {
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec("tiny", null, 1, 1000, 256,
+                null, null, Map.of(TuningKey.CONNTRACK_MAX, 67_108_864L, TuningKey.CONNTRACK_BUCKETS, 16_777_216L))),
+                "Profile 'tiny' (256 MiB) cannot hold a full conntrack table", "needs 25,728.0 MiB",
+                "the budget is 64.0 MiB", "conntrackmax=166942 with conntrackbuckets=41472", "force=true");
+        verify(serviceOfferingDao, never()).persistSystemServiceOffering(any());
+        verify(diskOfferingDao, never()).persistDefaultDiskOffering(any());
+    }
+
+    @Test
+    public void createRefusesAnOverriddenMaxWhoseDerivedBucketsTakeItOverTheBudget() {
+        // 1,000,000 entries alone need 381 MiB of a 512 MiB router's 128 MiB budget; the buckets stay derived.
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec("stock", null, 1, 1000, 512,
+                null, null, Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L))), "cannot hold a full conntrack table");
+    }
+
+    @Test
+    public void createAcceptsAnOverBudgetTableWithForce() {
+        persistsAs(10L);
+        service.create(new ProfileSpec("tiny", null, 1, 1000, 256, null, null,
+                Map.of(TuningKey.CONNTRACK_MAX, 67_108_864L), true));
+        verify(offeringDetailsDao).addDetail(10L, "vrscaling.conntrackmax", "67108864", false);
+    }
+
+    @Test
+    public void theBudgetUsesTheGlobalFractionAndBytesPerEntry() {
+        // 262,144 entries fit 1 GiB at 25 % and 400 B, not at 5 %.
+        when(settings.sizingModel(null)).thenReturn(new SizingModel(SizingAssumptions.defaults()
+                .withConntrackMemoryFraction(0.05)));
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec("mid", null, 2, 1000, 1024,
+                null, null, Map.of(TuningKey.CONNTRACK_MAX, 262_144L, TuningKey.CONNTRACK_BUCKETS, 65_536L))),
+                "5% of 1,024.0 MiB");
+    }
+
+    @Test
+    public void adoptRefusesAnOverBudgetTableUnlessForced() {
+        ServiceOfferingVO router = offering(10L, "router 256", 1, 500, 256);
+        when(serviceOfferingDao.findById(10L)).thenReturn(router);
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec(null, null, null, null, null,
+                10L, null, Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L))), "router 256", "force=true");
+        verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+        service.create(new ProfileSpec(null, null, null, null, null, 10L, null,
+                Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L), true));
+        verify(offeringDetailsDao).addDetail(10L, "vrscaling.profile", "true", false);
+    }
+
+    @Test
+    public void updateRefusesRaisingConntrackOverTheBudgetAndWritesNothing() {
+        ServiceOfferingVO profile = offering(10L, "small", 1, 1000, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(profile);
+        details.put("vrscaling.profile", "true");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "renamed", null,
+                Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L, TuningKey.CONNTRACK_BUCKETS, 262_144L), null, false),
+                "needs 383.5 MiB", "the budget is 128.0 MiB", "conntrackmax=333803 with conntrackbuckets=87040");
+        verify(profile, never()).setName(anyString());
+        verify(serviceOfferingDao, never()).update(anyLong(), any());
+        verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+
+        service.update(10L, null, null, Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L), null, true);
+        verify(offeringDetailsDao).addDetail(10L, "vrscaling.conntrackmax", "1000000", false);
+    }
+
+    @Test
     public void createNeedsASizeOrAnOfferingToAdopt() {
         assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec("big", null, 2, null, 2048,
                 null, null, Map.of())), "cpunumber, cpuspeed and memory are required", "serviceofferingid");
@@ -201,7 +266,7 @@ public class ProfileServiceTest {
         details.put("vrscaling.conntrackmax", "300000");
         details.put("vrscaling.tcpfintimeout", "20");
 
-        service.update(10L, "bigger", null, Map.of(TuningKey.NETDEV_BUDGET, 500L), List.of("tcpfintimeout"));
+        service.update(10L, "bigger", null, Map.of(TuningKey.NETDEV_BUDGET, 500L), List.of("tcpfintimeout"), false);
 
         verify(profile).setName("bigger");
         verify(serviceOfferingDao).update(10L, profile);
@@ -217,7 +282,7 @@ public class ProfileServiceTest {
         when(serviceOfferingDao.findById(10L)).thenReturn(profile);
         details.put("vrscaling.profile", "true");
         assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, null, null,
-                Map.of(TuningKey.TCP_FIN_TIMEOUT, 500L), null), "tcpfintimeout must be between 5 and 120");
+                Map.of(TuningKey.TCP_FIN_TIMEOUT, 500L), null, false), "tcpfintimeout must be between 5 and 120");
         verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
         verify(serviceOfferingDao, never()).update(anyLong(), any());
     }
@@ -226,7 +291,7 @@ public class ProfileServiceTest {
     public void updateRefusesAnOfferingThatIsNotAProfile() {
         ServiceOfferingVO o1 = offering(10L, "plain", 1, 500, 256);
         when(serviceOfferingDao.findById(10L)).thenReturn(o1);
-        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "x", null, Map.of(), null),
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "x", null, Map.of(), null, false),
                 "is not a virtual router profile");
     }
 
@@ -308,5 +373,9 @@ public class ProfileServiceTest {
         assertEquals(TuningValue.Source.OVERRIDE, max.getSource());
         assertEquals(TuningValue.Source.DERIVED, view.getTuning().get(TuningKey.CONNTRACK_BUCKETS).getSource());
         assertEquals(2L, view.getTuning().value(TuningKey.NIC_QUEUES));
+        // 300,000 x 400 B + derived buckets: 118.8 MiB of a 512 MiB budget.
+        assertTrue(view.getConntrackBudget().fits());
+        assertEquals(300_000L, view.getConntrackBudget().getConntrackMax());
+        assertFalse(view.isConntrackForced());
     }
 }
