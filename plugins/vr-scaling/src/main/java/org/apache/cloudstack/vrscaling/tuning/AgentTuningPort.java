@@ -6,11 +6,14 @@ import java.util.Objects;
 
 import javax.inject.Inject;
 
+import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.agent.VrTuningCommand;
 import org.apache.cloudstack.vrscaling.agent.VrTuningReport;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.tuning.KeyResult;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningDigest;
+import org.apache.cloudstack.vrscaling.core.tuning.TuningMode;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningVerifier;
@@ -47,6 +50,8 @@ public class AgentTuningPort implements TuningPort {
     RouterControlHelper routerControlHelper;
     @Inject
     VMInstanceDetailsDao vmInstanceDetailsDao;
+    @Inject
+    VrScalingSettings settings;
 
     public AgentTuningPort() {
     }
@@ -155,6 +160,12 @@ public class AgentTuningPort implements TuningPort {
             throw notDelivered("router " + name + " has no control IP");
         }
         command.forRouter(controlIp, name);
+        if (command.getMode() == TuningMode.APPLY || command.getMode() == TuningMode.VERIFY) {
+            // The script caps the table to the router's real RAM with the zone's values, the ones the tuning used.
+            SizingAssumptions assumptions = settings.sizingModel(router.getDataCenterId()).getAssumptions();
+            command.withConntrackBudget(assumptions.getConntrackMemoryFraction(),
+                    assumptions.getBytesPerConntrackEntry());
+        }
 
         Answer answer;
         try {

@@ -17,11 +17,15 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.agent.VrScriptArguments;
 import org.apache.cloudstack.vrscaling.agent.VrTuningCommand;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningValue;
 import org.apache.cloudstack.vrscaling.core.tuning.KeyResult;
@@ -50,12 +54,14 @@ public class AgentTuningPortTest {
     private static final long HOST_ID = 7L;
     private static final String CONTROL_IP = "169.254.3.7";
     private static final String NAME = "r-42-VM";
+    private static final long ZONE_ID = 3L;
 
     private AgentTuningPort port;
     private AgentManager agentManager;
     private DomainRouterDao routerDao;
     private RouterControlHelper controlHelper;
     private VMInstanceDetailsDao detailsDao;
+    private VrScalingSettings settings;
     private DomainRouterVO router;
     private KernelTuning tuning;
 
@@ -70,12 +76,16 @@ public class AgentTuningPortTest {
         port.domainRouterDao = routerDao;
         port.routerControlHelper = controlHelper;
         port.vmInstanceDetailsDao = detailsDao;
+        settings = mock(VrScalingSettings.class);
+        port.settings = settings;
+        when(settings.sizingModel(ZONE_ID)).thenReturn(new SizingModel(SizingAssumptions.defaults()));
 
         router = mock(DomainRouterVO.class);
         when(router.getInstanceName()).thenReturn(NAME);
         when(router.getState()).thenReturn(VirtualMachine.State.Running);
         when(router.getHostId()).thenReturn(HOST_ID);
         when(router.getHypervisorType()).thenReturn(Hypervisor.HypervisorType.KVM);
+        when(router.getDataCenterId()).thenReturn(ZONE_ID);
         when(routerDao.findById(ROUTER_ID)).thenReturn(router);
         when(controlHelper.getRouterControlIp(ROUTER_ID)).thenReturn(CONTROL_IP);
         tuning = tuning();
@@ -144,7 +154,28 @@ public class AgentTuningPortTest {
         assertEquals(TuningMode.APPLY, command.getMode());
         assertEquals(CONTROL_IP, command.getAccessDetail(NetworkElementCommand.ROUTER_IP));
         assertEquals(NAME, command.getAccessDetail(NetworkElementCommand.ROUTER_NAME));
-        assertEquals(VrScriptArguments.of(VrTuningCommand.apply(tuning)), VrScriptArguments.of(command));
+        assertEquals(VrScriptArguments.of(VrTuningCommand.apply(tuning).withConntrackBudget(0.25, 400)),
+                VrScriptArguments.of(command));
+    }
+
+    @Test
+    public void applyAndVerifyCarryTheRoutersZoneConntrackBudget() throws Exception {
+        when(settings.sizingModel(ZONE_ID)).thenReturn(new SizingModel(SizingAssumptions.defaults()
+                .withConntrackMemoryFraction(0.3).withBytesPerConntrackEntry(320)));
+        ArgumentCaptor<Command> sent = ArgumentCaptor.forClass(Command.class);
+        when(agentManager.send(eq(HOST_ID), sent.capture())).thenAnswer(i -> ok(i.getArgument(1), applyReport(true)));
+
+        port.apply(ROUTER_ID, tuning);
+        port.verify(ROUTER_ID, tuning);
+
+        for (Command command : sent.getAllValues()) {
+            List<String> args = VrScriptArguments.of((VrTuningCommand) command);
+            int at = args.indexOf("--memory-fraction");
+            assertTrue(args.toString(), at > 0);
+            assertEquals(List.of("--memory-fraction", "0.3", "--bytes-per-entry", "320"),
+                    args.subList(at, at + 4));
+        }
+        assertEquals(2, sent.getAllValues().size());
     }
 
     // ---- agent problems ----

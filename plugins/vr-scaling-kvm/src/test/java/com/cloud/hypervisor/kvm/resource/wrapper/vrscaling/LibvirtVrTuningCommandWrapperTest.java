@@ -111,6 +111,29 @@ public class LibvirtVrTuningCommandWrapperTest {
     }
 
     @Test
+    public void theZonesConntrackBudgetIsPassedAsStrictlyQuotedArguments() throws Exception {
+        when(transport.run(anyString(), anyInt(), any(), anyString(), any()))
+                .thenReturn(new SshTransport.Result(true, "{\"ok\": true, \"mode\": \"verify\", \"keys\": []}"));
+
+        wrapper.execute(command(VrTuningCommand.verify(tuning()).withConntrackBudget(0.3, 320)), resource);
+
+        verify(transport).run(eq(IP), eq(3922), eq(KEY), eq("python3 /opt/cloud/bin/vr_scaling.py 'verify'" + SETS
+                + " '--nic-queues' '2' '--memory-fraction' '0.3' '--bytes-per-entry' '320'"), any());
+    }
+
+    @Test
+    public void aTamperedConntrackBudgetIsRefusedWithoutAnySsh() {
+        Gson gson = new Gson();
+        String wire = gson.toJson(command(VrTuningCommand.apply(tuning()).withConntrackBudget(0.25, 400)))
+                .replace("\"memoryFraction\":0.25", "\"memoryFraction\":0.9");
+        Answer answer = wrapper.execute(gson.fromJson(wire, VrTuningCommand.class), resource);
+
+        assertFalse(answer.getResult());
+        assertTrue(answer.getDetails(), answer.getDetails().contains("memory fraction must be between 0.05 and 0.6"));
+        verifyNoInteractions(transport);
+    }
+
+    @Test
     public void diagnoseRunsTheExactCommandAndWaitsLongerForTheSample() throws Exception {
         when(transport.run(anyString(), anyInt(), any(), anyString(), any()))
                 .thenReturn(new SshTransport.Result(true, fixture("diagnose.json")));
