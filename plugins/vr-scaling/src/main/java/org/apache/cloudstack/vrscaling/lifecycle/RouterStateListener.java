@@ -166,10 +166,21 @@ public class RouterStateListener
             LOG.warn("Tuning of router {} ({}) not delivered: {}", name, scope, applied.getMessage());
             return;
         }
+        if (applied.isPending()) {
+            // Persisted in the router; its module-load hook applies it when nf_conntrack loads. No digest yet, so
+            // the next start pushes and verifies again.
+            LOG.info("Tuning of router {} ({}) to profile {} is pending: {}", name, scope,
+                    bound.getOffering().getName(), applied.getMessage());
+            return;
+        }
         if (!applied.isOk()) {
             events.warn(VrScalingEventTypes.TUNING, "Tuning of " + label + " of " + scope + " to " + profile
                     + " failed: " + applied.getMessage(), scope);
             return;
+        }
+        if (!applied.getLimited().isEmpty()) {
+            LOG.warn("Tuning of router {} ({}) to profile {} is limited: {}", name, scope,
+                    bound.getOffering().getName(), String.join("; ", applied.getWarnings()));
         }
         TuningOutcome verified = tuningPort.verify(router.getId(), bound.getTuning());
         if (verified.isDelivered() && !verified.isOk()) {

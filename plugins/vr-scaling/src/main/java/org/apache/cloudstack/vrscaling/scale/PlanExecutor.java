@@ -118,15 +118,22 @@ public class PlanExecutor {
                         break;
                     case PUSH_TUNING:
                         report.tuning(push(router.getId(), tuning));
-                        if (!report.getTuning().isOk()) {
+                        if (!report.getTuning().isOk() && !report.getTuning().isPending()) {
                             warnings.add("Tuning " + (report.getTuning().isDelivered() ? "failed" : "not delivered")
                                     + " on " + router.getName() + ": " + report.getTuning().getMessage()
                                     + " (its size change stands; run the scale again to re-push)");
                         }
+                        // Limited (the router's RAM budget) and pending (nf_conntrack not loaded): delivered, but
+                        // not what was asked, or not yet.
+                        for (String warning : report.getTuning().getWarnings()) {
+                            warnings.add("Tuning on " + router.getName() + ": " + warning);
+                        }
                         break;
                     case VERIFY:
                         verify(router.getId(), tuning, report);
-                        if (report.getVerification() != null && report.getVerification().isDelivered()
+                        if (report.getVerification() != null && report.getVerification().isPending()) {
+                            report.note("not verified yet: settings wait for nf_conntrack to load");
+                        } else if (report.getVerification() != null && report.getVerification().isDelivered()
                                 && !report.getVerification().isOk()) {
                             warnings.add("Verification on " + router.getName() + " found values not in force: "
                                     + report.getVerification().getMessage());

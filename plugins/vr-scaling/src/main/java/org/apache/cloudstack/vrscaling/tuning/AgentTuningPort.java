@@ -89,8 +89,10 @@ public class AgentTuningPort implements TuningPort {
         } catch (TuningNotDeliveredException e) {
             return TuningOutcome.notDelivered(e.getMessage());
         }
-        // The core verifier knows the kernel's rounding and the NIC limit; the script's word on the file counts too.
-        List<KeyResult> keys = TuningVerifier.compare(tuning, report.valuesInForce(), report.nicQueuesOffered());
+        // The core verifier knows the kernel's rounding, the NIC limit, what the router's conntrack budget allowed
+        // and what waits for nf_conntrack; the script's word on the file counts too.
+        List<KeyResult> keys = TuningVerifier.compare(tuning, report.valuesInForce(), report.nicQueuesOffered(),
+                report.budgetLimits(), report.pendingKeys());
         boolean anyFailure = keys.stream().anyMatch(k -> k.getStatus().isFailure());
         boolean ok = report.isOk() && !anyFailure;
         String message = report.toOutcome().getMessage();

@@ -337,6 +337,61 @@ public class AgentTuningPortTest {
         assertTrue(outcome.getMessage(), outcome.getMessage().contains("is missing"));
     }
 
+    @Test
+    public void verifyOfAValueTheRoutersBudgetLimitedIsOkWithALimitedKeyNotDrift() throws Exception {
+        String limited = verifyReport(15, true).replace(current("net.netfilter.nf_conntrack_max", 1000000, 1000000,
+                "match"), "{\"allowed\": 166901, \"current\": 166901, \"key\": \"net.netfilter.nf_conntrack_max\","
+                + " \"note\": \"limited to 166901 (requested 1000000): a full table needs 383.5 MiB\","
+                + " \"requested\": 1000000, \"status\": \"limited\"}");
+        when(agentManager.send(eq(HOST_ID), any(Command.class))).thenAnswer(i -> ok(i.getArgument(1), limited));
+
+        TuningOutcome outcome = port.verify(ROUTER_ID, tuning);
+
+        assertTrue(outcome.getMessage(), outcome.isOk());
+        KeyResult max = key(outcome, TuningKey.CONNTRACK_MAX);
+        assertEquals(KeyResult.Status.LIMITED, max.getStatus());
+        assertEquals(Long.valueOf(166_901), max.getActual());
+        assertEquals(1, outcome.getWarnings().size());
+        assertTrue(outcome.getWarnings().get(0), outcome.getWarnings().get(0).startsWith(
+                "conntrackmax limited to 166901 (requested 1000000)"));
+    }
+
+    @Test
+    public void verifyOfAPendingKeyIsDeliveredButNotVerified() throws Exception {
+        String pending = verifyReport(15, true).replace(current("net.netfilter.nf_conntrack_max", 1000000, 1000000,
+                "match"), "{\"current\": null, \"key\": \"net.netfilter.nf_conntrack_max\", \"note\": \"nf_conntrack is"
+                + " not loaded\", \"requested\": 1000000, \"status\": \"pending\"}").replace("\"ok\": true",
+                "\"ok\": false");
+        when(agentManager.send(eq(HOST_ID), any(Command.class)))
+                .thenAnswer(i -> new Answer(i.getArgument(1), false, pending));
+
+        TuningOutcome outcome = port.verify(ROUTER_ID, tuning);
+
+        assertTrue(outcome.isDelivered());
+        assertFalse(outcome.isOk());
+        assertTrue(outcome.isPending());
+        assertEquals(KeyResult.Status.PENDING, key(outcome, TuningKey.CONNTRACK_MAX).getStatus());
+        assertTrue(outcome.toString(), outcome.toString().startsWith("pending: "));
+    }
+
+    @Test
+    public void aPendingApplyRecordsNoDigest() throws Exception {
+        String pending = applyReport(true).replace(applied("net.netfilter.nf_conntrack_max", 1000000, 1000000),
+                "{\"after\": null, \"before\": null, \"key\": \"net.netfilter.nf_conntrack_max\", \"note\":"
+                + " \"nf_conntrack is not loaded\", \"requested\": 1000000, \"status\": \"pending\"}");
+        when(agentManager.send(eq(HOST_ID), any(Command.class))).thenAnswer(i -> ok(i.getArgument(1), pending));
+
+        TuningOutcome outcome = port.apply(ROUTER_ID, tuning);
+
+        assertTrue(outcome.isPending());
+        assertFalse(outcome.isOk());
+        verifyNoDigest();
+    }
+
+    private static KeyResult key(TuningOutcome outcome, TuningKey key) {
+        return outcome.getKeys().stream().filter(k -> k.getKey() == key).findFirst().orElseThrow();
+    }
+
     // ---- diagnose ----
 
     @Test
