@@ -33,6 +33,9 @@ import com.cloud.storage.DiskOfferingVO;
 import com.cloud.storage.Storage;
 import com.cloud.storage.dao.DiskOfferingDao;
 import com.cloud.utils.Pair;
+import com.cloud.utils.db.Transaction;
+import com.cloud.utils.db.TransactionCallback;
+import com.cloud.utils.db.TransactionStatus;
 import com.cloud.vm.VirtualMachine;
 
 /**
@@ -74,6 +77,7 @@ public class ProfileService {
         RouterProfile profile = profile(name, size(spec.getCpuNumber(), spec.getCpuSpeed(), spec.getMemory()),
                 overrides);
         checkConntrackBudget(profile, spec.isForce());
+        checkNameFree(profile.getName(), null);
         boolean local = parseStorageType(spec.getStorageType());
         String displayText = spec.getDisplayText() == null || spec.getDisplayText().trim().isEmpty()
                 ? profile.getName() : spec.getDisplayText().trim();
@@ -137,12 +141,18 @@ public class ProfileService {
         }
         checkConntrackBudget(profile(offering.getName(), size(offering.getCpu(), offering.getSpeed(),
                 offering.getRamSize()), overrides), spec.isForce());
+        checkNameFree(offering.getName(), offering.getId());
         writeProfileDetails(offering.getId(), overrides, true);
         LOG.info("Adopted {} as a virtual router profile", label);
         return offering;
     }
 
-    /** @param force accept a conntrack table that does not fit the profile's RAM budget */
+    /**
+     * Validates everything (names, settings, ranges, budget, adopted offering) before it writes anything, then
+     * writes the offering row and the details in one database transaction.
+     *
+     * @param force accept a conntrack table that does not fit the profile's RAM budget
+     */
     public ServiceOfferingVO update(long offeringId, String name, String displayText, Map<TuningKey, Long> changes,
                                     List<String> resets, boolean force) {
         ServiceOfferingVO offering = findProfileOffering(offeringId);
@@ -169,24 +179,60 @@ public class ProfileService {
             throw VrScalingErrors.badInput(e.getMessage());
         }
         String newName = name == null ? offering.getName() : requireText(name, "name");
+        String newDisplayText = displayText == null ? null : requireText(displayText, "displaytext");
+        boolean renamed = !newName.equals(offering.getName());
+        boolean redescribed = newDisplayText != null && !newDisplayText.equals(offering.getDisplayText());
+        if ((renamed || redescribed) && isAdopted(offering.getId())) {
+            throw VrScalingErrors.badInput("Profile " + offering.getName() + " (" + offering.getUuid() + ") adopted "
+                    + "an existing service offering that other routers and networks may use: VR Scale does not "
+                    + "change its " + (renamed ? "name" : "display text") + ". Change it with "
+                    + "updateServiceOffering, or create a profile of its own");
+        }
         checkConntrackBudget(profile(newName, sizeOf(offering), updated), force);
+        if (renamed) {
+            checkNameFree(newName, offering.getId());
+        }
 
-        if (name != null || displayText != null) {
-            offering.setName(newName);
-            if (displayText != null) {
-                offering.setDisplayText(requireText(displayText, "displaytext"));
+        Transaction.execute(new TransactionCallback<Void>() {
+            @Override
+            public Void doInTransaction(TransactionStatus status) {
+                if (renamed || redescribed) {
+                    offering.setName(newName);
+                    if (newDisplayText != null) {
+                        offering.setDisplayText(newDisplayText);
+                    }
+                    serviceOfferingDao.update(offering.getId(), offering);
+                }
+                for (Map.Entry<TuningKey, Long> entry : merged.entrySet()) {
+                    String detail = VrScalingDetails.tuningKey(entry.getKey());
+                    if (entry.getValue() == null) {
+                        offeringDetailsDao.removeDetail(offering.getId(), detail);
+                    } else {
+                        offeringDetailsDao.addDetail(offering.getId(), detail, entry.getValue().toString(), false);
+                    }
+                }
+                return null;
             }
-            serviceOfferingDao.update(offering.getId(), offering);
-        }
-        for (Map.Entry<TuningKey, Long> entry : merged.entrySet()) {
-            String detail = VrScalingDetails.tuningKey(entry.getKey());
-            if (entry.getValue() == null) {
-                offeringDetailsDao.removeDetail(offering.getId(), detail);
-            } else {
-                offeringDetailsDao.addDetail(offering.getId(), detail, entry.getValue().toString(), false);
-            }
-        }
+        });
         return offering;
+    }
+
+    /**
+     * Profile names are unique among profiles whose offering is not removed (case-insensitive, as the list filter
+     * matches them): scaling "to profile big" must mean one thing.
+     */
+    private void checkNameFree(String name, Long self) {
+        for (Long offeringId : offeringDetailsDao.findResourceIdsByNameAndValueIn(VrScalingDetails.PROFILE,
+                new Object[] {Boolean.TRUE.toString()})) {
+            if (offeringId.equals(self)) {
+                continue;
+            }
+            ServiceOfferingVO other = serviceOfferingDao.findById(offeringId);
+            if (other != null && other.getName() != null && other.getName().trim().equalsIgnoreCase(name.trim())) {
+                throw VrScalingErrors.badInput("A virtual router profile named '" + other.getName() + "' already "
+                        + "exists: " + other.getUuid() + ". Profile names must be unique");
+            }
+        }
     }
 
     /** Deletes a profile; returns how many bindings a forced delete removed. */

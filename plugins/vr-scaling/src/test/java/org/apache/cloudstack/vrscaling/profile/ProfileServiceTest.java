@@ -13,6 +13,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -34,6 +35,7 @@ import org.junit.runner.RunWith;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InjectMocks;
 import org.mockito.Mock;
+import org.mockito.MockedStatic;
 import org.mockito.junit.MockitoJUnitRunner;
 
 import com.cloud.service.ServiceOfferingVO;
@@ -42,6 +44,8 @@ import com.cloud.service.dao.ServiceOfferingDetailsDao;
 import com.cloud.storage.DiskOfferingVO;
 import com.cloud.storage.dao.DiskOfferingDao;
 import com.cloud.utils.Pair;
+import com.cloud.utils.db.Transaction;
+import com.cloud.utils.db.TransactionCallback;
 
 @RunWith(MockitoJUnitRunner.class)
 public class ProfileServiceTest {
@@ -274,6 +278,117 @@ public class ProfileServiceTest {
         verify(offeringDetailsDao).removeDetail(10L, "vrscaling.tcpfintimeout");
         verify(offeringDetailsDao, never()).removeDetail(10L, "vrscaling.conntrackmax");
         verify(offeringDetailsDao, never()).saveDetails(any());
+    }
+
+    private void anotherProfile(long id, String name) {
+        when(offeringDetailsDao.findResourceIdsByNameAndValueIn(eq("vrscaling.profile"), any()))
+                .thenReturn(List.of(10L, id));
+        ServiceOfferingVO other = offering(id, name, 1, 500, 512);
+        lenient().when(serviceOfferingDao.findById(id)).thenReturn(other);
+    }
+
+    @Test
+    public void createRefusesTheNameOfAnotherActiveProfileNamingItsUuid() {
+        anotherProfile(20L, "Big");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec(" big ", null, 2, 1000, 2048,
+                null, null, Map.of())), "A virtual router profile named 'Big' already exists: offering-uuid-20");
+        verify(serviceOfferingDao, never()).persistSystemServiceOffering(any());
+        verify(diskOfferingDao, never()).persistDefaultDiskOffering(any());
+    }
+
+    @Test
+    public void theNameOfADeletedProfileIsFreeAgain() {
+        when(offeringDetailsDao.findResourceIdsByNameAndValueIn(eq("vrscaling.profile"), any()))
+                .thenReturn(List.of(21L));
+        when(serviceOfferingDao.findById(21L)).thenReturn(null);
+        persistsAs(10L);
+        service.create(new ProfileSpec("big", null, 2, 1000, 2048, null, null, Map.of()));
+        verify(serviceOfferingDao).persistSystemServiceOffering(any());
+    }
+
+    @Test
+    public void adoptRefusesAnOfferingNamedLikeAnotherProfile() {
+        ServiceOfferingVO router = offering(10L, "big", 2, 1000, 2048);
+        when(serviceOfferingDao.findById(10L)).thenReturn(router);
+        anotherProfile(20L, "BIG");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec(null, null, null, null, null,
+                10L, null, Map.of())), "already exists: offering-uuid-20");
+        verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+    }
+
+    @Test
+    public void renameRefusesTheNameOfAnotherProfileAndWritesNothing() {
+        ServiceOfferingVO profile = offering(10L, "small", 1, 1000, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(profile);
+        details.put("vrscaling.profile", "true");
+        anotherProfile(20L, "big");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "big", null,
+                Map.of(TuningKey.NETDEV_BUDGET, 500L), null, false), "named 'big' already exists: offering-uuid-20");
+        verify(profile, never()).setName(anyString());
+        verify(serviceOfferingDao, never()).update(anyLong(), any());
+        verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+    }
+
+    @Test
+    public void keepingItsOwnNameIsNoClash() {
+        ServiceOfferingVO profile = offering(10L, "small", 1, 1000, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(profile);
+        details.put("vrscaling.profile", "true");
+        service.update(10L, "small", "new text", Map.of(), null, false);
+        verify(profile).setDisplayText("new text");
+        verify(serviceOfferingDao).update(10L, profile);
+    }
+
+    @Test
+    public void anAdoptedOfferingIsNeverRenamedButItsTuningChanges() {
+        ServiceOfferingVO adopted = offering(10L, "System Offering For Software Router", 1, 500, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(adopted);
+        details.put("vrscaling.profile", "true");
+        details.put("vrscaling.adopted", "true");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "vr-small", null, Map.of(), null, false),
+                "adopted an existing service offering", "does not change its name", "updateServiceOffering");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, null, "routers", Map.of(), null, false),
+                "does not change its display text");
+        verify(adopted, never()).setName(anyString());
+        verify(serviceOfferingDao, never()).update(anyLong(), any());
+
+        service.update(10L, null, null, Map.of(TuningKey.NETDEV_BUDGET, 500L), null, false);
+        verify(offeringDetailsDao).addDetail(10L, "vrscaling.netdevbudget", "500", false);
+        verify(serviceOfferingDao, never()).update(anyLong(), any());
+    }
+
+    @Test
+    public void anEmptyDisplayTextIsRefusedBeforeTheRename() {
+        ServiceOfferingVO profile = offering(10L, "small", 1, 1000, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(profile);
+        details.put("vrscaling.profile", "true");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "smaller", " ", Map.of(), null, false),
+                "displaytext must not be empty");
+        verify(profile, never()).setName(anyString());
+    }
+
+    @Test
+    public void updateWritesTheOfferingAndItsDetailsInOneTransactionAfterAllChecks() {
+        ServiceOfferingVO profile = offering(10L, "small", 1, 1000, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(profile);
+        details.put("vrscaling.profile", "true");
+        ArgumentCaptor<TransactionCallback<?>> work = ArgumentCaptor.forClass(TransactionCallback.class);
+        try (MockedStatic<Transaction> transaction = mockStatic(Transaction.class)) {
+            transaction.when(() -> Transaction.execute(work.capture())).thenReturn(null);
+
+            service.update(10L, "smaller", null, Map.of(TuningKey.NETDEV_BUDGET, 500L), List.of("tcpfintimeout"),
+                    false);
+
+            // Nothing was written outside the transaction.
+            verify(serviceOfferingDao, never()).update(anyLong(), any());
+            verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+            verify(offeringDetailsDao, never()).removeDetail(anyLong(), anyString());
+        }
+        work.getValue().doInTransaction(null);
+        verify(profile).setName("smaller");
+        verify(serviceOfferingDao).update(10L, profile);
+        verify(offeringDetailsDao).addDetail(10L, "vrscaling.netdevbudget", "500", false);
+        verify(offeringDetailsDao).removeDetail(10L, "vrscaling.tcpfintimeout");
     }
 
     @Test
