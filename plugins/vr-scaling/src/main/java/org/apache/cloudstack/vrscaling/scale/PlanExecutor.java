@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import javax.inject.Inject;
 
+import org.apache.cloudstack.vrscaling.VrScalingDetails;
 import org.apache.cloudstack.vrscaling.VrScalingErrors;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
@@ -186,6 +187,8 @@ public class PlanExecutor {
     }
 
     private void setNicQueues(long routerId, int queues) {
+        // Marked first: whatever happens next, a later unbind cleans this router up.
+        vmDetailsDao.addDetail(routerId, VrScalingDetails.ROUTER_MANAGED, Boolean.TRUE.toString(), false);
         vmDetailsDao.addDetail(routerId, VmDetailConstants.NIC_MULTIQUEUE_NUMBER, String.valueOf(queues), true);
     }
 

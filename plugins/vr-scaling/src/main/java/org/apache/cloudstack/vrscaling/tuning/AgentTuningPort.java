@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import javax.inject.Inject;
 
+import org.apache.cloudstack.vrscaling.VrScalingDetails;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.agent.VrTuningCommand;
 import org.apache.cloudstack.vrscaling.agent.VrTuningReport;
@@ -113,14 +114,31 @@ public class AgentTuningPort implements TuningPort {
             return outcome;
         }
         try {
-            // Without the digest the router no longer looks VR-Scale-tuned, so the next start leaves it alone.
+            // Without the digest and the mark the router no longer looks VR-Scale-tuned: the next start leaves it be.
             vmInstanceDetailsDao.removeDetail(routerId, DIGEST_DETAIL);
+            vmInstanceDetailsDao.removeDetail(routerId, VrScalingDetails.ROUTER_MANAGED);
         } catch (RuntimeException e) {
             LOG.warn("Router {} had its tuning file removed but clearing {} failed", routerId, DIGEST_DETAIL, e);
             return new TuningOutcome(true, true, outcome.isChanged(), outcome.getMessage() + "; clearing "
                     + DIGEST_DETAIL + " failed: " + e.getMessage(), outcome.getKeys(), outcome.getScriptVersion());
         }
         return outcome;
+    }
+
+    /**
+     * Marks the router before anything is sent: a push that fails half-way, or whose answer is lost, may still have
+     * written the tuning file, and the clean-up after an unbind must find the router.
+     */
+    private void markManaged(long routerId) {
+        if (vmInstanceDetailsDao.findDetail(routerId, VrScalingDetails.ROUTER_MANAGED) != null) {
+            return;
+        }
+        try {
+            vmInstanceDetailsDao.addDetail(routerId, VrScalingDetails.ROUTER_MANAGED, Boolean.TRUE.toString(), false);
+        } catch (RuntimeException e) {
+            throw notDelivered("could not mark router " + routerId + " as managed by VR Scale before the push ("
+                    + e.getMessage() + "): nothing was sent, so nothing needs cleaning up");
+        }
     }
 
     /**
@@ -167,6 +185,9 @@ public class AgentTuningPort implements TuningPort {
             SizingAssumptions assumptions = settings.sizingModel(router.getDataCenterId()).getAssumptions();
             command.withConntrackBudget(assumptions.getConntrackMemoryFraction(),
                     assumptions.getBytesPerConntrackEntry());
+        }
+        if (command.getMode() == TuningMode.APPLY) {
+            markManaged(routerId);
         }
 
         Answer answer;

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -45,6 +46,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.mockito.InjectMocks;
+import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
 
@@ -365,6 +367,16 @@ public class PlanExecutorTest {
         assertEquals(Long.valueOf(PROFILE_OFFERING), cloud.offerings.get(11L));
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0), warnings.get(0).contains("r-11-VM found values not in force: conntrackmax: DRIFT"));
+    }
+
+    @Test
+    public void theRouterIsMarkedManagedBeforeItsQueueDetailChanges() throws Exception {
+        cloud.add(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        executor.execute(NETWORK, plan(observe(11L, RedundantRole.NONE)), tuning, false, warnings);
+
+        InOrder order = inOrder(vmDetailsDao);
+        order.verify(vmDetailsDao).addDetail(11L, "vrscaling.managed", "true", false);
+        order.verify(vmDetailsDao).addDetail(11L, VmDetailConstants.NIC_MULTIQUEUE_NUMBER, "2", true);
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -35,6 +36,7 @@ import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.junit.Before;
 import org.junit.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 import com.cloud.agent.AgentManager;
 import com.cloud.agent.api.Answer;
@@ -271,7 +273,7 @@ public class AgentTuningPortTest {
         when(agentManager.send(eq(HOST_ID), any(Command.class)))
                 .thenAnswer(i -> ok(i.getArgument(1), applyReport(true)));
         doThrow(new IllegalStateException("db down")).when(detailsDao)
-                .addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+                .addDetail(anyLong(), eq(AgentTuningPort.DIGEST_DETAIL), anyString(), anyBoolean());
 
         TuningOutcome outcome = port.apply(ROUTER_ID, tuning);
 
@@ -388,6 +390,40 @@ public class AgentTuningPortTest {
         verifyNoDigest();
     }
 
+    @Test
+    public void aRouterIsMarkedManagedBeforeTheFirstPushIsSentSoAFailedPushIsStillCleanedUp() throws Exception {
+        when(agentManager.send(eq(HOST_ID), any(Command.class)))
+                .thenThrow(new OperationTimedoutException(new Command[0], HOST_ID, 1L, 60, true));
+
+        assertNotDelivered(port.apply(ROUTER_ID, tuning), "timed out");
+
+        InOrder order = inOrder(detailsDao, agentManager);
+        order.verify(detailsDao).addDetail(ROUTER_ID, "vrscaling.managed", "true", false);
+        order.verify(agentManager).send(eq(HOST_ID), any(Command.class));
+        verifyNoDigest();
+    }
+
+    @Test
+    public void aRouterThatCannotBeMarkedGetsNothingSent() throws Exception {
+        doThrow(new IllegalStateException("db down")).when(detailsDao)
+                .addDetail(anyLong(), eq("vrscaling.managed"), anyString(), anyBoolean());
+
+        assertNotDelivered(port.apply(ROUTER_ID, tuning), "could not mark router 42 as managed by VR Scale");
+        verify(agentManager, never()).send(anyLong(), any(Command.class));
+    }
+
+    @Test
+    public void nothingIsMarkedWhenNothingCanBeSentOrOnlyRead() throws Exception {
+        when(router.getState()).thenReturn(VirtualMachine.State.Stopped);
+        port.apply(ROUTER_ID, tuning);
+        when(router.getState()).thenReturn(VirtualMachine.State.Running);
+        when(agentManager.send(eq(HOST_ID), any(Command.class)))
+                .thenAnswer(i -> ok(i.getArgument(1), verifyReport(15, true)));
+        port.verify(ROUTER_ID, tuning);
+
+        verify(detailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+    }
+
     private static KeyResult key(TuningOutcome outcome, TuningKey key) {
         return outcome.getKeys().stream().filter(k -> k.getKey() == key).findFirst().orElseThrow();
     }
@@ -442,6 +478,7 @@ public class AgentTuningPortTest {
         assertEquals(TuningMode.REMOVE, ((VrTuningCommand) sent.getValue()).getMode());
         assertEquals(NAME, ((VrTuningCommand) sent.getValue()).getAccessDetail(NetworkElementCommand.ROUTER_NAME));
         verify(detailsDao).removeDetail(ROUTER_ID, AgentTuningPort.DIGEST_DETAIL);
+        verify(detailsDao).removeDetail(ROUTER_ID, "vrscaling.managed");
     }
 
     @Test
@@ -471,7 +508,7 @@ public class AgentTuningPortTest {
     }
 
     private void verifyNoDigest() {
-        verify(detailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+        verify(detailsDao, never()).addDetail(anyLong(), eq(AgentTuningPort.DIGEST_DETAIL), anyString(), anyBoolean());
         verify(detailsDao, never()).saveDetails(anyList());
     }
 
