@@ -47,12 +47,19 @@ public final class TuningVerifier {
                 results.add(new KeyResult(key, want, null, KeyResult.Status.PENDING, KeyResult.PENDING_MESSAGE));
             } else if (got == null) {
                 results.add(new KeyResult(key, want, null, KeyResult.Status.UNSUPPORTED, "not readable on the router"));
+            } else if (limit != null && limit < want) {
+                // The router's budget allows less than asked: only the allowed value counts as in force (a limit is
+                // never trusted above the request). The requested value in force would overfill its RAM: drift.
+                if (got == expectedInForce(key, limit)) {
+                    results.add(new KeyResult(key, want, got, KeyResult.Status.LIMITED, String.format(Locale.ROOT,
+                            "the router's conntrack memory budget allows %d of the %d requested", limit, want),
+                            limit));
+                } else {
+                    results.add(new KeyResult(key, want, got, KeyResult.Status.DRIFT, String.format(Locale.ROOT,
+                            "router runs %d; its conntrack memory budget allows %d", got, limit), limit));
+                }
             } else if (got == expectedInForce(key, want)) {
                 results.add(new KeyResult(key, want, got, KeyResult.Status.MATCH, null));
-            } else if (limit != null && limit < want && got == expectedInForce(key, limit)) {
-                // Never trusted above the request: a router running more than asked is drift.
-                results.add(new KeyResult(key, want, got, KeyResult.Status.LIMITED, String.format(Locale.ROOT,
-                        "the router's conntrack memory budget allows %d of the %d requested", limit, want), limit));
             } else if (key == TuningKey.NIC_QUEUES && nicQueuesOffered != null && got.longValue() == nicQueuesOffered
                     && nicQueuesOffered < want) {
                 results.add(new KeyResult(key, want, got, KeyResult.Status.LIMITED, "the NIC offers only "

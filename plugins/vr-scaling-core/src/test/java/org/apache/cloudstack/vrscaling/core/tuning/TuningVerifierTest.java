@@ -142,6 +142,12 @@ public class TuningVerifierTest {
                 Set.of());
         assertEquals(KeyResult.Status.DRIFT, result(results, TuningKey.CONNTRACK_MAX).getStatus());
 
+        // The requested value in force although the router's budget allows less: it overfills RAM.
+        actual.put(TuningKey.CONNTRACK_MAX, want);
+        results = TuningVerifier.compare(tuning, actual, 2, Map.of(TuningKey.CONNTRACK_MAX, want - 10_000), Set.of());
+        assertEquals(KeyResult.Status.DRIFT, result(results, TuningKey.CONNTRACK_MAX).getStatus());
+        assertTrue(result(results, TuningKey.CONNTRACK_MAX).getError().contains("budget allows"));
+
         actual.put(TuningKey.CONNTRACK_MAX, want + 1_000);
         results = TuningVerifier.compare(tuning, actual, 2, Map.of(TuningKey.CONNTRACK_MAX, want + 1_000), Set.of());
         assertEquals(KeyResult.Status.DRIFT, result(results, TuningKey.CONNTRACK_MAX).getStatus());
