@@ -89,6 +89,15 @@ try {
     }
   });
 
+  await check('profiles show the plugin\'s conntrack memory verdict, over-budget and forced ones marked', async () => {
+    assert((await profileRow('vr-medium').innerText()).includes('conntrack fits RAM budget'), 'vr-medium verdict');
+    const tiny = await profileRow('vr-tiny').innerText();
+    for (const s of ['conntrack over RAM budget', 'forced', 'the budget is 67108864 B']) {
+      assert(tiny.includes(s), 'vr-tiny row lacks "' + s + '":\n' + tiny);
+    }
+    assert(!(await profileRow('vr-medium').innerText()).includes('over RAM budget'), 'vr-medium marked over budget');
+  });
+
   await check('every API call used the session key and response=json; reads are GET', async () => {
     assert(fake.calls.length >= 5, 'only ' + fake.calls.length + ' calls');
     for (const c of fake.calls) {

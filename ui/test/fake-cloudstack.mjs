@@ -33,10 +33,16 @@ function tuning(memory, cpus, overrides = {}) {
 
 function profile(id, name, cpus, mhz, memory, networks, vpcs, overrides) {
   const t = tuning(memory, cpus, overrides);
+  // The plugin's budget rule (conntrack-budget-vectors.json) at its defaults: 25 % of RAM, 400 B per entry.
+  const value = (n) => t.find((x) => x.name === n).value;
+  const budget = Math.floor(memory * 1048576 * 0.25);
+  const full = value('conntrackmax') * 400 + Math.ceil(value('conntrackbuckets') / 512) * 512 * 8;
   return {
     id, name, displaytext: name + ' routers', cpunumber: cpus, cpuspeed: mhz, memory, storagetype: 'shared',
     adopted: false, tuning: t, tuningmemory: t.reduce((s, x) => s + x.memory, 0), networkcount: networks,
-    vpccount: vpcs, created: '2026-11-20T10:00:00+0000'
+    vpccount: vpcs, created: '2026-11-20T10:00:00+0000', conntrackfits: full <= budget, conntrackmemory: full,
+    conntrackbudget: budget, conntrackforced: false,
+    conntrackverdict: 'a full conntrack table needs ' + full + ' B, the budget is ' + budget + ' B'
   };
 }
 
@@ -47,7 +53,8 @@ export function createFake() {
   ];
   const profiles = [
     profile('so-medium', 'vr-medium', 2, 1000, 2048, 1, 0),
-    profile('so-large', 'vr-large', 4, 2000, 4096, 0, 1, { conntrackmax: 1048576 })
+    profile('so-large', 'vr-large', 4, 2000, 4096, 0, 1, { conntrackmax: 1048576 }),
+    { ...profile('so-tiny', 'vr-tiny', 1, 500, 256, 0, 0, { conntrackmax: 1000000 }), conntrackforced: true }
   ];
   const networks = [
     { id: 'net-web', name: 'net-web', type: 'Isolated', zonename: 'zone-a', state: 'Implemented', vpcid: undefined },

@@ -257,6 +257,17 @@
       : [el('tr', null, el('td', { colspan: 6 }, 'No isolated networks or VPCs.'))]));
   }
 
+  // The plugin's own memory check (conntrackfits/conntrackverdict): a table over budget can panic the router.
+  function conntrackVerdict(p) {
+    if (p.conntrackfits === undefined) {
+      return null;
+    }
+    return el('div', { class: 'tuning', title: p.conntrackverdict || '' },
+      p.conntrackfits ? tag('conntrack fits RAM budget', 'ok') : tag('conntrack over RAM budget', 'bad'),
+      p.conntrackforced ? tag('forced', 'warn') : null,
+      p.conntrackfits ? null : el('div', { class: 'sub' }, p.conntrackverdict || ''));
+  }
+
   function renderProfiles() {
     const rows = state.profiles.map((p) => el('tr', { 'data-id': p.id },
       el('td', null, el('strong', null, p.name), p.adopted ? tag('adopted') : null,
@@ -268,7 +279,8 @@
         el('td', null, t.name), el('td', null, String(t.value)),
         el('td', null, t.source === 'OVERRIDE' ? tag('override', 'warn') : tag('derived'))))),
       p.tuningmemory !== undefined ? el('div', { class: 'tuning' }, 'worst-case kernel memory ' + mib(p.tuningmemory))
-        : null),
+        : null,
+      conntrackVerdict(p)),
       el('td', null, el('button', { type: 'button', class: 'danger', onclick: () => deleteProfile(p) }, 'Delete'))));
     document.querySelector('#profiles tbody').replaceChildren(...(rows.length ? rows
       : [el('tr', null, el('td', { colspan: 6 }, 'No profiles yet: create one below.'))]));

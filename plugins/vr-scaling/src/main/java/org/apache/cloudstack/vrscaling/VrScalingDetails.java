@@ -38,6 +38,13 @@ public final class VrScalingDetails {
     /** On a network or VPC: id of the profile offering the derived offering starts routers at. */
     public static final String PRESIZE_PROFILE = PREFIX + "presize.profile";
 
+    /**
+     * On a router (vm_instance_details): "true" once VR Scale set its NIC queue detail or pushed tuning to it, written
+     * before the first such change. After its network/VPC is unbound, clean-up runs for every router carrying it (or
+     * the older digest), whether its pushes succeeded or not; removed with the tuning file.
+     */
+    public static final String ROUTER_MANAGED = PREFIX + "managed";
+
     public static final String STATE_RUNNING = "RUNNING";
     public static final String STATE_DONE = "DONE";
     public static final String STATE_FAILED = "FAILED";

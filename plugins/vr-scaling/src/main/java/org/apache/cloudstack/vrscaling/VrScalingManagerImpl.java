@@ -209,10 +209,21 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
     public ProfileView createProfile(CreateVirtualRouterProfileCmd cmd) {
         resourceAccess.checkRootAdmin("create a virtual router profile");
         ProfileSpec spec = new ProfileSpec(cmd.getName(), cmd.getDisplayText(), cmd.getCpuNumber(), cmd.getCpuSpeed(),
-                cmd.getMemory(), cmd.getServiceOfferingId(), cmd.getStorageType(), cmd.getTuningOverrides());
+                cmd.getMemory(), cmd.getServiceOfferingId(), cmd.getStorageType(), cmd.getTuningOverrides(),
+                cmd.isForce());
         ServiceOfferingVO offering = profileService.create(spec);
-        eventDetails(VrScalingLabels.profile(offering));
-        return profileService.view(offering, null);
+        return withForcedVerdict(offering, profileService.view(offering, null), cmd.isForce());
+    }
+
+    /** Marks a view accepted only because of force=true, and names the profile (and the override) in the event. */
+    private static ProfileView withForcedVerdict(ServiceOfferingVO offering, ProfileView view, boolean force) {
+        String label = VrScalingLabels.profile(offering);
+        if (force && !view.getConntrackBudget().fits()) {
+            eventDetails(label + "; accepted with force=true although " + view.getConntrackBudget().describe());
+            return view.withConntrackForced();
+        }
+        eventDetails(label);
+        return view;
     }
 
     @Override
@@ -235,9 +246,8 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
                     + "CloudStack offering: create a new profile and scale the routers to it");
         }
         ServiceOfferingVO offering = profileService.update(cmd.getId(), cmd.getName(), cmd.getDisplayText(),
-                cmd.getTuningOverrides(), cmd.getResetTuning());
-        eventDetails(VrScalingLabels.profile(offering));
-        return profileService.view(offering, null);
+                cmd.getTuningOverrides(), cmd.getResetTuning(), cmd.isForce());
+        return withForcedVerdict(offering, profileService.view(offering, null), cmd.isForce());
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.apache.cloudstack.api.response.vrscaling.VirtualRouterTuningResponse;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.core.plan.RouterStep;
 import org.apache.cloudstack.vrscaling.core.plan.StepAction;
+import org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningValue;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.apache.cloudstack.vrscaling.profile.ProfileView;
@@ -48,6 +49,14 @@ public final class VrScalingResponses {
         }
         response.setTuning(tuning);
         response.setTuningMemory(view.getTuning().totalMemoryBytes());
+        ConntrackBudget budget = view.getConntrackBudget();
+        response.setConntrackFits(budget.fits());
+        response.setConntrackMemory(budget.getFullTableBytes());
+        response.setConntrackBudget(budget.getBudgetBytes());
+        response.setConntrackMaxAllowed(budget.getAllowedMax());
+        response.setConntrackBucketsAllowed(budget.getAllowedBuckets());
+        response.setConntrackVerdict(budget.describe());
+        response.setConntrackForced(view.isConntrackForced());
         response.setNetworkCount(view.getNetworkCount());
         response.setVpcCount(view.getVpcCount());
         response.setCreated(offering.getCreated());

@@ -3,6 +3,7 @@ package org.apache.cloudstack.vrscaling;
 import static org.apache.cloudstack.vrscaling.TestSupport.assertApiError;
 import static org.apache.cloudstack.vrscaling.TestSupport.offering;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -39,6 +40,13 @@ import org.apache.cloudstack.framework.jobs.AsyncJob;
 import org.apache.cloudstack.framework.messagebus.MessageBus;
 import org.apache.cloudstack.vrscaling.access.ResourceAccess;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
+import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
+import org.apache.cloudstack.vrscaling.core.profile.TuningOverrides;
+import org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget;
+import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
+import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.cloudstack.vrscaling.diagnosis.DiagnosisService;
 import org.apache.cloudstack.vrscaling.lifecycle.JobStateSubscriber;
@@ -126,7 +134,7 @@ public class VrScalingManagerImplTest {
         ReflectionTestUtils.setField(cmd, "memory", 4096);
         assertApiError(ApiErrorCode.PARAM_ERROR, () -> manager.updateProfile(cmd), "cannot change",
                 "create a new profile");
-        verify(profileService, never()).update(anyLong(), any(), any(), any(), any());
+        verify(profileService, never()).update(anyLong(), any(), any(), any(), any(), anyBoolean());
     }
 
     @Test
@@ -181,7 +189,7 @@ public class VrScalingManagerImplTest {
         ReflectionTestUtils.setField(delete, "id", 10L);
         assertApiError(ApiErrorCode.ACCOUNT_ERROR, () -> manager.deleteProfile(delete), "root administrator");
         verify(profileService, never()).create(any());
-        verify(profileService, never()).update(anyLong(), any(), any(), any(), any());
+        verify(profileService, never()).update(anyLong(), any(), any(), any(), any(), anyBoolean());
         verify(profileService, never()).delete(anyLong(), anyBoolean());
     }
 
@@ -262,6 +270,53 @@ public class VrScalingManagerImplTest {
 
         verify(context).setEventDetails("profile big (offering-uuid-5)");
         verify(context).setEventDetails("VPC shop (vpc-uuid)");
+    }
+
+    @Test
+    public void aCreateAcceptedOnlyByForceSaysSoInTheResponseAndTheEvent() {
+        CreateVirtualRouterProfileCmd cmd = new CreateVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(cmd, "name", "tiny");
+        ReflectionTestUtils.setField(cmd, "force", true);
+        ServiceOfferingVO created = offering(10L, "tiny", 1, 500, 256);
+        RouterSize size = new RouterSize(1, 500, 256);
+        RouterProfile profile = new RouterProfile("tiny", size, TuningOverrides.of(Map.of(TuningKey.CONNTRACK_MAX,
+                1_000_000L)));
+        KernelTuning tuning = profile.effectiveTuning(new SizingModel(SizingAssumptions.defaults()));
+        when(profileService.create(any())).thenReturn(created);
+        when(profileService.view(created, null)).thenReturn(new ProfileView(created, profile, false, false, tuning,
+                0, 0, ConntrackBudget.of(tuning, size, SizingAssumptions.defaults())));
+        CallContext context = mock(CallContext.class);
+
+        ProfileView view;
+        try (MockedStatic<CallContext> current = mockStatic(CallContext.class)) {
+            current.when(CallContext::current).thenReturn(context);
+            view = manager.createProfile(cmd);
+        }
+
+        assertTrue(view.isConntrackForced());
+        ArgumentCaptor<ProfileSpec> spec = ArgumentCaptor.forClass(ProfileSpec.class);
+        verify(profileService).create(spec.capture());
+        assertTrue(spec.getValue().isForce());
+        ArgumentCaptor<String> details = ArgumentCaptor.forClass(String.class);
+        verify(context).setEventDetails(details.capture());
+        assertTrue(details.getValue(), details.getValue().startsWith("profile tiny (offering-uuid-10); accepted "
+                + "with force=true although a full conntrack table of 1,000,000 entries"));
+    }
+
+    @Test
+    public void aForceThatWasNotNeededIsNotReportedAsForced() {
+        UpdateVirtualRouterProfileCmd cmd = new UpdateVirtualRouterProfileCmd();
+        ReflectionTestUtils.setField(cmd, "id", 10L);
+        ReflectionTestUtils.setField(cmd, "force", true);
+        ServiceOfferingVO big = offering(10L, "big", 2, 1000, 2048);
+        RouterSize size = new RouterSize(2, 1000, 2048);
+        RouterProfile profile = new RouterProfile("big", size, TuningOverrides.none());
+        KernelTuning tuning = profile.effectiveTuning(new SizingModel(SizingAssumptions.defaults()));
+        when(profileService.update(eq(10L), any(), any(), any(), any(), eq(true))).thenReturn(big);
+        when(profileService.view(big, null)).thenReturn(new ProfileView(big, profile, false, false, tuning, 0, 0,
+                ConntrackBudget.of(tuning, size, SizingAssumptions.defaults())));
+
+        assertFalse(manager.updateProfile(cmd).isConntrackForced());
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.apache.cloudstack.vrscaling.core.plan.RouterObservation;
 import org.apache.cloudstack.vrscaling.core.plan.RouterRunState;
 import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
 import org.apache.cloudstack.vrscaling.core.profile.TuningOverrides;
+import org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
@@ -47,7 +48,7 @@ public class VrScalingResponsesTest {
         KernelTuning tuning = profile.effectiveTuning(new SizingModel(SizingAssumptions.defaults()));
 
         VirtualRouterProfileResponse response = VrScalingResponses.profile(new ProfileView(offering, profile, false,
-                false, tuning, 3, 1));
+                false, tuning, 3, 1, ConntrackBudget.of(tuning, BIG, SizingAssumptions.defaults())));
 
         assertEquals("offering-uuid-10", response.getId());
         assertEquals("shared", response.getStorageType());
@@ -59,6 +60,26 @@ public class VrScalingResponsesTest {
         assertEquals("nicqueues", queues.getName());
         assertEquals("OVERRIDE", queues.getSource());
         assertEquals(Long.valueOf(1L), queues.getValue());
+    }
+
+    @Test
+    public void aProfileShowsItsConntrackVerdictAndWhetherForceWasNeeded() {
+        ServiceOfferingVO offering = offering(11L, "tiny", 1, 500, 256);
+        RouterSize tiny = new RouterSize(1, 500, 256);
+        RouterProfile profile = new RouterProfile("tiny", tiny, TuningOverrides.of(Map.of(
+                TuningKey.CONNTRACK_MAX, 67_108_864L, TuningKey.CONNTRACK_BUCKETS, 16_777_216L)));
+        KernelTuning tuning = profile.effectiveTuning(new SizingModel(SizingAssumptions.defaults()));
+        ProfileView view = new ProfileView(offering, profile, false, false, tuning, 0, 0,
+                ConntrackBudget.of(tuning, tiny, SizingAssumptions.defaults()));
+
+        VirtualRouterProfileResponse listed = VrScalingResponses.profile(view);
+        assertFalse(listed.getConntrackFits());
+        assertFalse(listed.getConntrackForced());
+        // The first shared vector: 256 MiB at 25 % and 400 B per entry.
+        assertEquals(Long.valueOf(166_942L), listed.getConntrackMaxAllowed());
+        assertTrue(listed.getConntrackVerdict(), listed.getConntrackVerdict().contains("conntrackmax=166942"));
+
+        assertTrue(VrScalingResponses.profile(view.withConntrackForced()).getConntrackForced());
     }
 
     @Test

@@ -21,6 +21,11 @@ import com.cloud.agent.api.routing.NetworkElementCommand;
 public class VrTuningCommand extends NetworkElementCommand {
     /** The script's limit for diagnose sampling. */
     public static final int MAX_SAMPLE_SECONDS = 10;
+    /** The ranges the VR-side script accepts for --memory-fraction and --bytes-per-entry. */
+    public static final double MIN_MEMORY_FRACTION = 0.05;
+    public static final double MAX_MEMORY_FRACTION = 0.6;
+    public static final int MIN_BYTES_PER_ENTRY = 64;
+    public static final int MAX_BYTES_PER_ENTRY = 4_096;
 
     /** One sysctl setting; NIC queues travel separately in {@link #getNicQueues()}. */
     public static final class Setting {
@@ -54,6 +59,10 @@ public class VrTuningCommand extends NetworkElementCommand {
     private List<Setting> settings;
     private int nicQueues;
     private int sampleSeconds;
+    /** Share of the router's real RAM the conntrack table may use; 0: not sent (the script's own default). */
+    private double memoryFraction;
+    /** Bytes one conntrack entry costs; 0: not sent. */
+    private int bytesPerEntry;
 
     /** For Gson, which builds the command on the agent; call {@link #validate()} before use. */
     protected VrTuningCommand() {
@@ -97,6 +106,19 @@ public class VrTuningCommand extends NetworkElementCommand {
             }
         }
         return new VrTuningCommand(mode, settings, (int) tuning.value(TuningKey.NIC_QUEUES), 0);
+    }
+
+    /**
+     * The zone's conntrack budget settings, so the script caps what it applies to the router's real MemTotal by the
+     * same rule the management server checks profiles with. Only for apply and verify.
+     *
+     * @throws IllegalArgumentException when a value is outside the script's range
+     */
+    public VrTuningCommand withConntrackBudget(double fraction, int bytes) {
+        this.memoryFraction = fraction;
+        this.bytesPerEntry = bytes;
+        validate();
+        return this;
     }
 
     /** Sets the access details the agent needs: the router's control IP and its instance name. */
@@ -147,6 +169,31 @@ public class VrTuningCommand extends NetworkElementCommand {
         if (mode != TuningMode.DIAGNOSE && sampleSeconds != 0) {
             throw new IllegalArgumentException("sample seconds only apply to diagnose");
         }
+        validateBudget(takesSettings);
+    }
+
+    private void validateBudget(boolean takesSettings) {
+        boolean fractionSet = memoryFraction != 0;
+        boolean bytesSet = bytesPerEntry != 0;
+        if (fractionSet != bytesSet) {
+            throw new IllegalArgumentException("memory fraction and bytes per entry travel together (got "
+                    + memoryFraction + ", " + bytesPerEntry + ")");
+        }
+        if (!fractionSet) {
+            return;
+        }
+        if (!takesSettings) {
+            throw new IllegalArgumentException(mode.scriptWord() + " takes no conntrack budget");
+        }
+        // NaN fails both comparisons' negation: !(x >= min) is true for NaN.
+        if (!(memoryFraction >= MIN_MEMORY_FRACTION && memoryFraction <= MAX_MEMORY_FRACTION)) {
+            throw new IllegalArgumentException("memory fraction must be between " + MIN_MEMORY_FRACTION + " and "
+                    + MAX_MEMORY_FRACTION + " (got " + memoryFraction + ")");
+        }
+        if (bytesPerEntry < MIN_BYTES_PER_ENTRY || bytesPerEntry > MAX_BYTES_PER_ENTRY) {
+            throw new IllegalArgumentException("bytes per entry must be between " + MIN_BYTES_PER_ENTRY + " and "
+                    + MAX_BYTES_PER_ENTRY + " (got " + bytesPerEntry + ")");
+        }
     }
 
     public TuningMode getMode() {
@@ -165,6 +212,19 @@ public class VrTuningCommand extends NetworkElementCommand {
 
     public int getSampleSeconds() {
         return sampleSeconds;
+    }
+
+    /** True when {@link #withConntrackBudget} set the budget settings. */
+    public boolean hasConntrackBudget() {
+        return memoryFraction != 0;
+    }
+
+    public double getMemoryFraction() {
+        return memoryFraction;
+    }
+
+    public int getBytesPerEntry() {
+        return bytesPerEntry;
     }
 
     public String getRouterName() {

@@ -3,10 +3,12 @@ package org.apache.cloudstack.vrscaling.agent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.cloudstack.vrscaling.core.tuning.KeyResult;
@@ -130,6 +132,8 @@ public final class VrTuningReport {
                 return KeyResult.Status.READ_ONLY;
             case "limited":
                 return KeyResult.Status.LIMITED;
+            case "pending":
+                return KeyResult.Status.PENDING;
             default:
                 throw new IllegalArgumentException("unknown status in the tuning report: " + word);
         }
@@ -143,6 +147,32 @@ public final class VrTuningReport {
         }
         boolean anyFailure = all.stream().anyMatch(k -> k.getStatus().isFailure());
         return new TuningOutcome(true, ok && !anyFailure, changed, summary(all), all, version);
+    }
+
+    /**
+     * Per key, what the router's conntrack memory budget allowed when it was below the request (the script's
+     * "allowed" field, reported with status "limited", or "drift"/"pending" with a limit); only values not above the
+     * request.
+     */
+    public Map<TuningKey, Long> budgetLimits() {
+        Map<TuningKey, Long> limits = new EnumMap<>(TuningKey.class);
+        for (KeyResult key : keys) {
+            if (key.getAllowed() != null) {
+                limits.put(key.getKey(), key.getAllowed());
+            }
+        }
+        return limits;
+    }
+
+    /** Keys the router holds pending: persisted, not in the kernel until nf_conntrack loads. */
+    public Set<TuningKey> pendingKeys() {
+        Set<TuningKey> pending = EnumSet.noneOf(TuningKey.class);
+        for (KeyResult key : keys) {
+            if (key.getStatus().isPending()) {
+                pending.add(key.getKey());
+            }
+        }
+        return pending;
     }
 
     /** The values the router reported (after apply, current for verify), keyed; unreadable keys are absent. */
@@ -235,6 +265,11 @@ public final class VrTuningReport {
         if (version != null) {
             text.append(", script ").append(version);
         }
+        // Limited and pending settings are named, not only counted: the scale result and events show this text.
+        List<String> warnings = new TuningOutcome(true, true, false, null, all, version).getWarnings();
+        if (!warnings.isEmpty()) {
+            text.append("; ").append(String.join("; ", warnings));
+        }
         return text.toString();
     }
 
@@ -276,8 +311,21 @@ public final class VrTuningReport {
             if (why == null) {
                 why = optionalString(entry, "note");
             }
-            results.add(new KeyResult(key, optionalLong(entry, "requested"), actual,
-                    status(optionalString(entry, "status")), why));
+            Long requested = optionalLong(entry, "requested");
+            Long allowed = optionalLong(entry, "allowed");
+            if (allowed != null && (requested == null || allowed > requested || allowed <= 0)) {
+                // The budget only ever lowers a value: anything else is not a report this side understands.
+                throw new IllegalArgumentException("\"allowed\" " + allowed + " of " + name + " is not below its "
+                        + "request " + requested);
+            }
+            KeyResult.Status status = status(optionalString(entry, "status"));
+            if (status == KeyResult.Status.LIMITED && allowed == null) {
+                throw new IllegalArgumentException("limited key " + name + " carries no \"allowed\" value");
+            }
+            if (status.isPending() && why == null) {
+                why = KeyResult.PENDING_MESSAGE;
+            }
+            results.add(new KeyResult(key, requested, actual, status, why, allowed));
         }
         return Collections.unmodifiableList(results);
     }
@@ -329,6 +377,7 @@ public final class VrTuningReport {
                 return 7;
             case DRIFT:
                 return 6;
+            case PENDING:
             case LIMITED:
                 return 5;
             case UNSUPPORTED:

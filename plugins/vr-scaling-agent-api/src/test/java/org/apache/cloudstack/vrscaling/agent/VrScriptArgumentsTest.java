@@ -1,6 +1,7 @@
 package org.apache.cloudstack.vrscaling.agent;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 
 import java.util.Arrays;
 
@@ -30,6 +31,32 @@ public class VrScriptArgumentsTest {
     public void verifyTakesTheSameArgumentsAsApply() {
         assertEquals(expected("verify", ALL_SETS, "--nic-queues", "2"),
                 VrScriptArguments.of(VrTuningCommand.verify(TestTunings.fixtureTuning())));
+    }
+
+    @Test
+    public void theZonesConntrackBudgetFollowsTheNicQueuesAsPlainNumbers() {
+        assertEquals(expected("apply", ALL_SETS, "--nic-queues", "2", "--memory-fraction", "0.25",
+                "--bytes-per-entry", "400"), VrScriptArguments.of(VrTuningCommand.apply(TestTunings.fixtureTuning())
+                .withConntrackBudget(0.25, 400)));
+        assertEquals(expected("verify", ALL_SETS, "--nic-queues", "2", "--memory-fraction", "0.05",
+                "--bytes-per-entry", "4096"), VrScriptArguments.of(VrTuningCommand.verify(TestTunings.fixtureTuning())
+                .withConntrackBudget(0.05, 4_096)));
+    }
+
+    @Test
+    public void aFractionIsWrittenAsTheShortestDecimalThatReadsBackExactly() {
+        // Python's float("0.3") is the same double as Java's 0.3: both sides compute the same budget.
+        assertEquals("0.3", VrScriptArguments.fraction(0.3));
+        assertEquals("0.6", VrScriptArguments.fraction(0.6));
+        assertEquals("0.1", VrScriptArguments.fraction(0.1));
+        assertEquals(0.1 + 0.2, Double.parseDouble(VrScriptArguments.fraction(0.1 + 0.2)), 0.0);
+        assertEquals("0.30000000000000004", VrScriptArguments.fraction(0.1 + 0.2));
+    }
+
+    @Test
+    public void withoutABudgetTheOptionsAreLeftOut() {
+        assertFalse(VrScriptArguments.of(VrTuningCommand.apply(TestTunings.fixtureTuning()))
+                .contains("--memory-fraction"));
     }
 
     @Test

@@ -75,6 +75,44 @@ public class VrTuningCommandTest {
     }
 
     @Test
+    public void theConntrackBudgetSurvivesGsonTransport() throws Exception {
+        VrTuningCommand command = (VrTuningCommand) overTheWire(VrTuningCommand.apply(TestTunings.fixtureTuning())
+                .withConntrackBudget(0.3, 320).forRouter("169.254.3.7", "r-42-VM"));
+
+        command.validate();
+        assertTrue(command.hasConntrackBudget());
+        assertEquals(0.3, command.getMemoryFraction(), 0.0);
+        assertEquals(320, command.getBytesPerEntry());
+    }
+
+    @Test
+    public void aConntrackBudgetOutsideTheScriptsRangesIsRefused() {
+        VrTuningCommand apply = VrTuningCommand.apply(TestTunings.fixtureTuning());
+        for (double fraction : new double[] {0.04, 0.61, Double.NaN, -0.25}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> apply.withConntrackBudget(fraction, 400));
+            assertTrue(e.getMessage(), e.getMessage().contains("memory fraction must be between 0.05 and 0.6"));
+        }
+        for (int bytes : new int[] {63, 4_097, -400}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> VrTuningCommand.verify(TestTunings.fixtureTuning()).withConntrackBudget(0.25, bytes));
+            assertTrue(e.getMessage(), e.getMessage().contains("bytes per entry must be between 64 and 4096"));
+        }
+        assertThrows(IllegalArgumentException.class, () -> VrTuningCommand.diagnose(2).withConntrackBudget(0.25, 400));
+        assertThrows(IllegalArgumentException.class, () -> VrTuningCommand.remove().withConntrackBudget(0.25, 400));
+    }
+
+    @Test
+    public void aTamperedWireBudgetIsRefusedOnTheAgent() {
+        String wire = GSON.toJson(VrTuningCommand.apply(TestTunings.fixtureTuning()).withConntrackBudget(0.25, 400))
+                .replace("\"bytesPerEntry\":400", "\"bytesPerEntry\":0");
+        VrTuningCommand command = GSON.fromJson(wire, VrTuningCommand.class);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::validate);
+        assertTrue(e.getMessage(), e.getMessage().contains("travel together"));
+    }
+
+    @Test
     public void wireCommandWithUnknownKeyIsRefusedByValidate() {
         // Gson reads an unknown enum constant as null; validate must not let it through.
         String wire = GSON.toJson(VrTuningCommand.verify(TestTunings.fixtureTuning()))

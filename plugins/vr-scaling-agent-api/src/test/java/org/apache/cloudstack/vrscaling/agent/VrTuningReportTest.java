@@ -237,5 +237,79 @@ public class VrTuningReportTest {
         assertEquals(KeyResult.Status.UNSUPPORTED, VrTuningReport.status("unsupported"));
         assertEquals(KeyResult.Status.READ_ONLY, VrTuningReport.status("read-only"));
         assertEquals(KeyResult.Status.LIMITED, VrTuningReport.status("limited"));
+        assertEquals(KeyResult.Status.PENDING, VrTuningReport.status("pending"));
+    }
+
+    // Fixtures *-limited.json and *-pending.json: vr_scaling.py 1.1.0 on a fake 256 MiB tree asked for
+    // conntrackmax=1000000, conntrackbuckets=262144 with --memory-fraction 0.25 --bytes-per-entry 400.
+
+    @Test
+    public void aBudgetLimitedApplyIsDeliveredOkWithAWarningNamingBothValues() throws Exception {
+        VrTuningReport report = VrTuningReport.parse(fixture("apply-limited.json"), TuningMode.APPLY);
+        TuningOutcome outcome = report.toOutcome();
+
+        assertTrue(outcome.isOk());
+        assertFalse(outcome.isPending());
+        KeyResult max = key(outcome.getKeys(), TuningKey.CONNTRACK_MAX);
+        assertEquals(KeyResult.Status.LIMITED, max.getStatus());
+        assertEquals(Long.valueOf(1_000_000), max.getRequested());
+        assertEquals(Long.valueOf(166_901), max.getAllowed());
+        assertEquals(Long.valueOf(166_901), max.getActual());
+        assertEquals(Map.of(TuningKey.CONNTRACK_MAX, 166_901L, TuningKey.CONNTRACK_BUCKETS, 43_520L),
+                report.budgetLimits());
+        assertEquals(2, outcome.getLimited().size());
+        assertTrue(outcome.getMessage(), outcome.getMessage().contains("2 limited"));
+        assertTrue(outcome.getMessage(), outcome.getMessage().contains("conntrackmax limited to 166901 (requested "
+                + "1000000): limited to 166901 (requested 1000000): a full table"));
+        // The values are the same rule the management server uses.
+        org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget budget = org.apache.cloudstack.vrscaling.core
+                .sizing.ConntrackBudget.of(256L << 20, 0.25, 400, 1_000_000, 262_144);
+        assertEquals(budget.getAllowedMax(), max.getAllowed().longValue());
+        assertEquals(budget.getAllowedBuckets(), key(outcome.getKeys(), TuningKey.CONNTRACK_BUCKETS).getAllowed()
+                .longValue());
+    }
+
+    @Test
+    public void aBudgetLimitedVerifyReadsTheValuesInForceAndTheLimits() throws Exception {
+        VrTuningReport report = VrTuningReport.parse(fixture("verify-limited.json"), TuningMode.VERIFY);
+
+        assertTrue(report.isOk());
+        assertEquals(Long.valueOf(166_901), report.valuesInForce().get(TuningKey.CONNTRACK_MAX));
+        assertEquals(Long.valueOf(43_520), report.valuesInForce().get(TuningKey.CONNTRACK_BUCKETS));
+        assertEquals(Long.valueOf(43_520), report.budgetLimits().get(TuningKey.CONNTRACK_BUCKETS));
+        assertTrue(report.pendingKeys().isEmpty());
+    }
+
+    @Test
+    public void aPendingApplyIsDeliveredButNotASuccess() throws Exception {
+        VrTuningReport report = VrTuningReport.parse(fixture("apply-pending.json"), TuningMode.APPLY);
+        TuningOutcome outcome = report.toOutcome();
+
+        assertTrue("the script says ok: the values are persisted", report.isOk());
+        assertTrue(outcome.isDelivered());
+        assertFalse("not in force yet", outcome.isOk());
+        assertTrue(outcome.isPending());
+        assertEquals(java.util.Set.of(TuningKey.CONNTRACK_MAX, TuningKey.CONNTRACK_BUCKETS,
+                TuningKey.CONNTRACK_TCP_TIMEOUT_ESTABLISHED), report.pendingKeys());
+        assertNull(key(outcome.getKeys(), TuningKey.CONNTRACK_MAX).getActual());
+        assertTrue(outcome.toString(), outcome.toString().startsWith("pending: apply ok (1 unchanged, 3 pending), script 1.1.0; pending conntrackmax=1000000 (limited to 166901), conntrackbuckets=262144 (limited to 43520), conntracktcpestablishedtimeout=7440: not in the kernel yet"));
+        assertTrue(outcome.getMessage(), outcome.getMessage().contains("applies when the module loads"));
+    }
+
+    @Test
+    public void aPendingVerifyIsNotOk() throws Exception {
+        VrTuningReport report = VrTuningReport.parse(fixture("verify-pending.json"), TuningMode.VERIFY);
+
+        assertFalse(report.isOk());
+        assertTrue(report.toOutcome().isPending());
+        assertFalse(report.valuesInForce().containsKey(TuningKey.CONNTRACK_MAX));
+    }
+
+    @Test
+    public void anAllowedValueAboveTheRequestOrALimitedKeyWithoutOneIsRefused() throws Exception {
+        String above = fixture("verify-limited.json").replace("\"allowed\": 166901", "\"allowed\": 2000000");
+        assertThrows(IllegalArgumentException.class, () -> VrTuningReport.parse(above, TuningMode.VERIFY));
+        String without = fixture("verify-limited.json").replace("\"allowed\": 166901, ", "");
+        assertThrows(IllegalArgumentException.class, () -> VrTuningReport.parse(without, TuningMode.VERIFY));
     }
 }

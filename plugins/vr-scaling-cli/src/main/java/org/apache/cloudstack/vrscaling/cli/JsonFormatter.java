@@ -66,6 +66,10 @@ final class JsonFormatter {
         table.put("fullTableBytes", assessment.getFullTableBytes());
         table.put("ramFraction", assessment.getRamFraction());
         table.put("averageChainLength", assessment.getAverageChainLength());
+        table.put("budgetBytes", assessment.getBudget().getBudgetBytes());
+        table.put("fits", assessment.getBudget().fits());
+        table.put("allowedMax", assessment.getBudget().getAllowedMax());
+        table.put("allowedBuckets", assessment.getBudget().getAllowedBuckets());
         table.put("memoryVerdict", assessment.getMemoryVerdict().name());
         table.put("longChains", assessment.hasLongChains());
         table.put("findings", assessment.getFindings());

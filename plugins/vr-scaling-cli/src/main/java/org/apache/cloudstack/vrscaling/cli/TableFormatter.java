@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.cloudstack.vrscaling.core.advisor.Advice;
+import org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget;
 import org.apache.cloudstack.vrscaling.core.sizing.TableAssessment;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningValue;
@@ -40,6 +41,10 @@ final class TableFormatter {
         out.printf(Locale.ROOT, TABLE_ROW, "average hash chain when full",
                 String.format(Locale.ROOT, "%,.1f", report.stockAssessment.getAverageChainLength()),
                 String.format(Locale.ROOT, "%,.1f", report.profileAssessment.getAverageChainLength()));
+        out.printf(Locale.ROOT, TABLE_ROW, "conntrack budget", mib(report.profileAssessment.getBudget()
+                .getBudgetBytes()), mib(report.profileAssessment.getBudget().getBudgetBytes()));
+        out.printf(Locale.ROOT, TABLE_ROW, "largest max within budget", allowed(report.stockAssessment),
+                allowed(report.profileAssessment));
         out.printf(Locale.ROOT, TABLE_ROW, "verdict", verdict(report.stockAssessment),
                 verdict(report.profileAssessment));
         out.println();
@@ -86,6 +91,13 @@ final class TableFormatter {
     private static String full(TableAssessment assessment) {
         return String.format(Locale.ROOT, "%s (%.1f%% RAM)", mib(assessment.getFullTableBytes()),
                 assessment.getRamFraction() * 100);
+    }
+
+    /** What the API would accept and the VR-side script would apply: the same ConntrackBudget rule. */
+    private static String allowed(TableAssessment assessment) {
+        ConntrackBudget budget = assessment.getBudget();
+        return budget.fits() ? number(budget.getAllowedMax()) + " (fits)"
+                : number(budget.getAllowedMax()) + " / " + number(budget.getAllowedBuckets()) + " buckets";
     }
 
     private static String verdict(TableAssessment assessment) {

@@ -67,6 +67,24 @@ public class VrScaleCliTest {
     }
 
     @Test
+    public void anOverBudgetTableShowsTheSameLargestMaxAsTheApiAndTheScript() {
+        // The first shared budget vector: 256 MiB, 25 %, 400 B per entry.
+        assertEquals(0, run("plan", "--memory", "256", "--set", "conntrackmax=67108864",
+                "--set", "conntrackbuckets=16777216"));
+        assertTrue(out, out.matches("(?s).*largest max within budget\\s+.*166,942 / 41,472 buckets.*"));
+        assertTrue(out, out.contains("conntrackmax=166942 with conntrackbuckets=41472"));
+        assertEquals(0, run("plan", "--memory", "256", "--set", "conntrackmax=67108864",
+                "--set", "conntrackbuckets=16777216", "--output", "json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> profile = (Map<String, Object>) new Gson().fromJson(out, Map.class).get("profile");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> table = (Map<String, Object>) profile.get("fullTable");
+        assertEquals(Boolean.FALSE, table.get("fits"));
+        assertEquals(166_942.0, (Double) table.get("allowedMax"), 0.0);
+        assertEquals(67_108_864.0, (Double) table.get("budgetBytes"), 0.0);
+    }
+
+    @Test
     public void renderSysctlAndCloudConfig() {
         assertEquals(0, run("render", "--format", "sysctl", "--memory", "2048", "--cpus", "2"));
         assertTrue(out, out.contains("net.netfilter.nf_conntrack_max = 1315840\n"));

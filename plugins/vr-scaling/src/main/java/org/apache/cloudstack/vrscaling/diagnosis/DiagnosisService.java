@@ -62,7 +62,8 @@ public class DiagnosisService {
             if (router == null) {
                 throw VrScalingErrors.badInput("Unable to find a virtual router with id " + routerId);
             }
-            return Collections.singletonList(router);
+            // As scaleVirtualRouterProfile: an internal LB VM is no virtual router, and the script is not on it.
+            return Collections.singletonList(RouterObserver.requireVirtualRouter(router));
         }
         // Lenient like the lifecycle hook: a VPC tier is served by its VPC's routers; any network state will do.
         BindingScope scope = networkId != null ? bindings.networkScope(networkId) : bindings.vpcScope(vpcId);

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import javax.inject.Inject;
 
+import org.apache.cloudstack.vrscaling.VrScalingDetails;
 import org.apache.cloudstack.vrscaling.VrScalingEventTypes;
 import org.apache.cloudstack.vrscaling.VrScalingLabels;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
@@ -97,8 +98,9 @@ public class RouterStateListener
         BindingScope scope = bindings.scopeOfRouter(router);
         ProfileBindings.Bound bound = bindings.bound(scope);
         if (bound == null) {
-            if (scope != null && wasTuned(routerId)) {
+            if (scope != null && wasTouched(routerId)) {
                 // The scope was unbound: give the queue count back to CloudStack's default sizing on this boot.
+                // The mark stays until the tuning file is gone too (at Running).
                 vmDetailsDao.removeDetail(routerId, VmDetailConstants.NIC_MULTIQUEUE_NUMBER);
                 LOG.info("Router {} of unbound {}: removed VR Scale's {}", router.getInstanceName(), scope,
                         VmDetailConstants.NIC_MULTIQUEUE_NUMBER);
@@ -114,6 +116,8 @@ public class RouterStateListener
         String queues = String.valueOf(bound.nicQueues());
         VMInstanceDetailVO current = vmDetailsDao.findDetail(routerId, VmDetailConstants.NIC_MULTIQUEUE_NUMBER);
         if (current == null || !queues.equals(current.getValue())) {
+            // Marked first: whatever happens next, a later unbind cleans this router up.
+            vmDetailsDao.addDetail(routerId, VrScalingDetails.ROUTER_MANAGED, Boolean.TRUE.toString(), false);
             vmDetailsDao.addDetail(routerId, VmDetailConstants.NIC_MULTIQUEUE_NUMBER, queues, true);
             LOG.info("Router {} of {}: {}={} for this start (profile {})", router.getInstanceName(), scope,
                     VmDetailConstants.NIC_MULTIQUEUE_NUMBER, queues, bound.getOffering().getName());
@@ -131,7 +135,7 @@ public class RouterStateListener
         BindingScope scope = bindings.scopeOfRouter(router);
         ProfileBindings.Bound bound = bindings.bound(scope);
         if (bound == null) {
-            if (scope != null && wasTuned(routerId)) {
+            if (scope != null && wasTouched(routerId)) {
                 TuningOutcome removed = tuningPort.remove(routerId);
                 if (removed.isOk()) {
                     LOG.info("Router {} of unbound {}: VR Scale tuning file removed", name, scope);
@@ -166,10 +170,21 @@ public class RouterStateListener
             LOG.warn("Tuning of router {} ({}) not delivered: {}", name, scope, applied.getMessage());
             return;
         }
+        if (applied.isPending()) {
+            // Persisted in the router; its module-load hook applies it when nf_conntrack loads. No digest yet, so
+            // the next start pushes and verifies again.
+            LOG.info("Tuning of router {} ({}) to profile {} is pending: {}", name, scope,
+                    bound.getOffering().getName(), applied.getMessage());
+            return;
+        }
         if (!applied.isOk()) {
             events.warn(VrScalingEventTypes.TUNING, "Tuning of " + label + " of " + scope + " to " + profile
                     + " failed: " + applied.getMessage(), scope);
             return;
+        }
+        if (!applied.getLimited().isEmpty()) {
+            LOG.warn("Tuning of router {} ({}) to profile {} is limited: {}", name, scope,
+                    bound.getOffering().getName(), String.join("; ", applied.getWarnings()));
         }
         TuningOutcome verified = tuningPort.verify(router.getId(), bound.getTuning());
         if (verified.isDelivered() && !verified.isOk()) {
@@ -181,9 +196,14 @@ public class RouterStateListener
                 applied.getMessage(), verified);
     }
 
-    /** VR Scale tuned this router before (it records a digest on success), so it owns its queue detail and file. */
-    private boolean wasTuned(long routerId) {
-        return vmDetailsDao.findDetail(routerId, AgentTuningPort.DIGEST_DETAIL) != null;
+    /**
+     * VR Scale changed this router before: it marks a router before its first queue change or push (the digest,
+     * written only after a fully successful push, marks routers tuned before the mark existed). Such a router's queue
+     * detail and tuning file are VR Scale's, whether its pushes succeeded or not.
+     */
+    private boolean wasTouched(long routerId) {
+        return vmDetailsDao.findDetail(routerId, VrScalingDetails.ROUTER_MANAGED) != null
+                || vmDetailsDao.findDetail(routerId, AgentTuningPort.DIGEST_DETAIL) != null;
     }
 
     private static String name(Enum<?> value) {

@@ -17,7 +17,10 @@ import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
 import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
 import org.apache.cloudstack.vrscaling.core.profile.TuningOverrides;
+import org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget;
+import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -30,6 +33,9 @@ import com.cloud.storage.DiskOfferingVO;
 import com.cloud.storage.Storage;
 import com.cloud.storage.dao.DiskOfferingDao;
 import com.cloud.utils.Pair;
+import com.cloud.utils.db.Transaction;
+import com.cloud.utils.db.TransactionCallback;
+import com.cloud.utils.db.TransactionStatus;
 import com.cloud.vm.VirtualMachine;
 
 /**
@@ -70,6 +76,8 @@ public class ProfileService {
         }
         RouterProfile profile = profile(name, size(spec.getCpuNumber(), spec.getCpuSpeed(), spec.getMemory()),
                 overrides);
+        checkConntrackBudget(profile, spec.isForce());
+        checkNameFree(profile.getName(), null);
         boolean local = parseStorageType(spec.getStorageType());
         String displayText = spec.getDisplayText() == null || spec.getDisplayText().trim().isEmpty()
                 ? profile.getName() : spec.getDisplayText().trim();
@@ -131,14 +139,22 @@ public class ProfileService {
         if (offering.getCpu() == null || offering.getSpeed() == null || offering.getRamSize() == null) {
             throw VrScalingErrors.badInput(label + " has no fixed size (custom offering): a profile needs one");
         }
-        profile(offering.getName(), size(offering.getCpu(), offering.getSpeed(), offering.getRamSize()), overrides);
+        checkConntrackBudget(profile(offering.getName(), size(offering.getCpu(), offering.getSpeed(),
+                offering.getRamSize()), overrides), spec.isForce());
+        checkNameFree(offering.getName(), offering.getId());
         writeProfileDetails(offering.getId(), overrides, true);
         LOG.info("Adopted {} as a virtual router profile", label);
         return offering;
     }
 
+    /**
+     * Validates everything (names, settings, ranges, budget, adopted offering) before it writes anything, then
+     * writes the offering row and the details in one database transaction.
+     *
+     * @param force accept a conntrack table that does not fit the profile's RAM budget
+     */
     public ServiceOfferingVO update(long offeringId, String name, String displayText, Map<TuningKey, Long> changes,
-                                    List<String> resets) {
+                                    List<String> resets, boolean force) {
         ServiceOfferingVO offering = findProfileOffering(offeringId);
         Map<TuningKey, Long> merged = new EnumMap<>(TuningKey.class);
         if (resets != null) {
@@ -163,24 +179,60 @@ public class ProfileService {
             throw VrScalingErrors.badInput(e.getMessage());
         }
         String newName = name == null ? offering.getName() : requireText(name, "name");
-        profile(newName, sizeOf(offering), updated);
+        String newDisplayText = displayText == null ? null : requireText(displayText, "displaytext");
+        boolean renamed = !newName.equals(offering.getName());
+        boolean redescribed = newDisplayText != null && !newDisplayText.equals(offering.getDisplayText());
+        if ((renamed || redescribed) && isAdopted(offering.getId())) {
+            throw VrScalingErrors.badInput("Profile " + offering.getName() + " (" + offering.getUuid() + ") adopted "
+                    + "an existing service offering that other routers and networks may use: VR Scale does not "
+                    + "change its " + (renamed ? "name" : "display text") + ". Change it with "
+                    + "updateServiceOffering, or create a profile of its own");
+        }
+        checkConntrackBudget(profile(newName, sizeOf(offering), updated), force);
+        if (renamed) {
+            checkNameFree(newName, offering.getId());
+        }
 
-        if (name != null || displayText != null) {
-            offering.setName(newName);
-            if (displayText != null) {
-                offering.setDisplayText(requireText(displayText, "displaytext"));
+        Transaction.execute(new TransactionCallback<Void>() {
+            @Override
+            public Void doInTransaction(TransactionStatus status) {
+                if (renamed || redescribed) {
+                    offering.setName(newName);
+                    if (newDisplayText != null) {
+                        offering.setDisplayText(newDisplayText);
+                    }
+                    serviceOfferingDao.update(offering.getId(), offering);
+                }
+                for (Map.Entry<TuningKey, Long> entry : merged.entrySet()) {
+                    String detail = VrScalingDetails.tuningKey(entry.getKey());
+                    if (entry.getValue() == null) {
+                        offeringDetailsDao.removeDetail(offering.getId(), detail);
+                    } else {
+                        offeringDetailsDao.addDetail(offering.getId(), detail, entry.getValue().toString(), false);
+                    }
+                }
+                return null;
             }
-            serviceOfferingDao.update(offering.getId(), offering);
-        }
-        for (Map.Entry<TuningKey, Long> entry : merged.entrySet()) {
-            String detail = VrScalingDetails.tuningKey(entry.getKey());
-            if (entry.getValue() == null) {
-                offeringDetailsDao.removeDetail(offering.getId(), detail);
-            } else {
-                offeringDetailsDao.addDetail(offering.getId(), detail, entry.getValue().toString(), false);
-            }
-        }
+        });
         return offering;
+    }
+
+    /**
+     * Profile names are unique among profiles whose offering is not removed (case-insensitive, as the list filter
+     * matches them): scaling "to profile big" must mean one thing.
+     */
+    private void checkNameFree(String name, Long self) {
+        for (Long offeringId : offeringDetailsDao.findResourceIdsByNameAndValueIn(VrScalingDetails.PROFILE,
+                new Object[] {Boolean.TRUE.toString()})) {
+            if (offeringId.equals(self)) {
+                continue;
+            }
+            ServiceOfferingVO other = serviceOfferingDao.findById(offeringId);
+            if (other != null && other.getName() != null && other.getName().trim().equalsIgnoreCase(name.trim())) {
+                throw VrScalingErrors.badInput("A virtual router profile named '" + other.getName() + "' already "
+                        + "exists: " + other.getUuid() + ". Profile names must be unique");
+            }
+        }
     }
 
     /** Deletes a profile; returns how many bindings a forced delete removed. */
@@ -268,9 +320,38 @@ public class ProfileService {
     /** The profile with its effective tuning under the zone's settings (null zone: global settings). */
     public ProfileView view(ServiceOfferingVO offering, Long zoneId) {
         RouterProfile profile = toProfile(offering);
+        SizingModel model = settings.sizingModel(zoneId);
+        KernelTuning tuning = profile.effectiveTuning(model);
         return new ProfileView(offering, profile, usesLocalStorage(offering), isAdopted(offering.getId()),
-                profile.effectiveTuning(settings.sizingModel(zoneId)), bindingStore.countNetworks(offering.getUuid()),
-                bindingStore.countVpcs(offering.getUuid()));
+                tuning, bindingStore.countNetworks(offering.getUuid()), bindingStore.countVpcs(offering.getUuid()),
+                ConntrackBudget.of(tuning, profile.getSize(), model.getAssumptions()));
+    }
+
+    /**
+     * The profile's effective conntrack max and buckets against its RAM budget. Global settings: a profile is
+     * cloud-wide, its routers may run in any zone.
+     */
+    public ConntrackBudget conntrackBudget(RouterProfile profile) {
+        SizingModel model = settings.sizingModel(null);
+        return ConntrackBudget.of(profile.effectiveTuning(model), profile.getSize(), model.getAssumptions());
+    }
+
+    /** The VR runs vm.panic_on_oom=1: a table that cannot fit is a reboot loop, refused unless forced. */
+    private void checkConntrackBudget(RouterProfile profile, boolean force) {
+        ConntrackBudget budget = conntrackBudget(profile);
+        if (budget.fits()) {
+            return;
+        }
+        if (force) {
+            LOG.warn("Virtual router profile {} accepted with force=true although {}", profile.getName(),
+                    budget.describe());
+            return;
+        }
+        throw VrScalingErrors.badInput(String.format(Locale.ROOT, "Profile '%s' (%d MiB) cannot hold a full "
+                + "conntrack table: %s (vrscaling.conntrack.memory.fraction, vrscaling.conntrack.bytes.per.entry). "
+                + "The virtual router panics and reboots when it runs out of memory (vm.panic_on_oom=1). Lower "
+                + "conntrackmax/conntrackbuckets, give the profile more memory, or pass force=true to accept it",
+                profile.getName(), profile.getSize().getMemoryMib(), budget.describe()));
     }
 
     public RouterProfile toProfile(ServiceOfferingVO offering) {

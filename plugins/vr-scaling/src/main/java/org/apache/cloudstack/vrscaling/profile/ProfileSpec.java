@@ -16,9 +16,17 @@ public final class ProfileSpec {
     private final Long adoptOfferingId;
     private final String storageType;
     private final Map<TuningKey, Long> overrides;
+    private final boolean force;
 
     public ProfileSpec(String name, String displayText, Integer cpuNumber, Integer cpuSpeed, Integer memory,
                        Long adoptOfferingId, String storageType, Map<TuningKey, Long> overrides) {
+        this(name, displayText, cpuNumber, cpuSpeed, memory, adoptOfferingId, storageType, overrides, false);
+    }
+
+    /** @param force accept a conntrack table that does not fit the profile's RAM budget */
+    public ProfileSpec(String name, String displayText, Integer cpuNumber, Integer cpuSpeed, Integer memory,
+                       Long adoptOfferingId, String storageType, Map<TuningKey, Long> overrides, boolean force) {
+        this.force = force;
         this.name = name;
         this.displayText = displayText;
         this.cpuNumber = cpuNumber;
@@ -63,5 +71,9 @@ public final class ProfileSpec {
 
     public Map<TuningKey, Long> getOverrides() {
         return overrides;
+    }
+
+    public boolean isForce() {
+        return force;
     }
 }

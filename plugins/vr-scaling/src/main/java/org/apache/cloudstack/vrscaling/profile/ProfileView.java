@@ -1,6 +1,7 @@
 package org.apache.cloudstack.vrscaling.profile;
 
 import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
+import org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 
 import com.cloud.service.ServiceOfferingVO;
@@ -14,9 +15,19 @@ public final class ProfileView {
     private final KernelTuning tuning;
     private final int networkCount;
     private final int vpcCount;
+    private final ConntrackBudget conntrackBudget;
+    private final boolean conntrackForced;
 
     public ProfileView(ServiceOfferingVO offering, RouterProfile profile, boolean localStorage, boolean adopted,
-                       KernelTuning tuning, int networkCount, int vpcCount) {
+                       KernelTuning tuning, int networkCount, int vpcCount, ConntrackBudget conntrackBudget) {
+        this(offering, profile, localStorage, adopted, tuning, networkCount, vpcCount, conntrackBudget, false);
+    }
+
+    private ProfileView(ServiceOfferingVO offering, RouterProfile profile, boolean localStorage, boolean adopted,
+                        KernelTuning tuning, int networkCount, int vpcCount, ConntrackBudget conntrackBudget,
+                        boolean conntrackForced) {
+        this.conntrackBudget = conntrackBudget;
+        this.conntrackForced = conntrackForced;
         this.offering = offering;
         this.profile = profile;
         this.localStorage = localStorage;
@@ -56,5 +67,20 @@ public final class ProfileView {
 
     public int getVpcCount() {
         return vpcCount;
+    }
+
+    /** The profile's conntrack table against its RAM budget (global settings: a profile is cloud-wide). */
+    public ConntrackBudget getConntrackBudget() {
+        return conntrackBudget;
+    }
+
+    /** True when the call that produced this view accepted an over-budget table only because of force=true. */
+    public boolean isConntrackForced() {
+        return conntrackForced;
+    }
+
+    public ProfileView withConntrackForced() {
+        return new ProfileView(offering, profile, localStorage, adopted, tuning, networkCount, vpcCount,
+                conntrackBudget, true);
     }
 }

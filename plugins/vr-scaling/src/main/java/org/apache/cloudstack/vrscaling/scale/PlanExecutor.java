@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import javax.inject.Inject;
 
+import org.apache.cloudstack.vrscaling.VrScalingDetails;
 import org.apache.cloudstack.vrscaling.VrScalingErrors;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
@@ -118,15 +119,22 @@ public class PlanExecutor {
                         break;
                     case PUSH_TUNING:
                         report.tuning(push(router.getId(), tuning));
-                        if (!report.getTuning().isOk()) {
+                        if (!report.getTuning().isOk() && !report.getTuning().isPending()) {
                             warnings.add("Tuning " + (report.getTuning().isDelivered() ? "failed" : "not delivered")
                                     + " on " + router.getName() + ": " + report.getTuning().getMessage()
                                     + " (its size change stands; run the scale again to re-push)");
                         }
+                        // Limited (the router's RAM budget) and pending (nf_conntrack not loaded): delivered, but
+                        // not what was asked, or not yet.
+                        for (String warning : report.getTuning().getWarnings()) {
+                            warnings.add("Tuning on " + router.getName() + ": " + warning);
+                        }
                         break;
                     case VERIFY:
                         verify(router.getId(), tuning, report);
-                        if (report.getVerification() != null && report.getVerification().isDelivered()
+                        if (report.getVerification() != null && report.getVerification().isPending()) {
+                            report.note("not verified yet: settings wait for nf_conntrack to load");
+                        } else if (report.getVerification() != null && report.getVerification().isDelivered()
                                 && !report.getVerification().isOk()) {
                             warnings.add("Verification on " + router.getName() + " found values not in force: "
                                     + report.getVerification().getMessage());
@@ -179,6 +187,8 @@ public class PlanExecutor {
     }
 
     private void setNicQueues(long routerId, int queues) {
+        // Marked first: whatever happens next, a later unbind cleans this router up.
+        vmDetailsDao.addDetail(routerId, VrScalingDetails.ROUTER_MANAGED, Boolean.TRUE.toString(), false);
         vmDetailsDao.addDetail(routerId, VmDetailConstants.NIC_MULTIQUEUE_NUMBER, String.valueOf(queues), true);
     }
 

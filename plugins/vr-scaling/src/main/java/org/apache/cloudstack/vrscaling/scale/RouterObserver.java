@@ -7,6 +7,7 @@ import java.util.List;
 import javax.inject.Inject;
 
 import org.apache.cloudstack.api.ResourceDetail;
+import org.apache.cloudstack.vrscaling.VrScalingErrors;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.core.plan.RedundantRole;
 import org.apache.cloudstack.vrscaling.core.plan.RouterObservation;
@@ -29,6 +30,18 @@ public class RouterObserver {
     ServiceOfferingDao serviceOfferingDao;
     @Inject
     VMInstanceDetailsDao vmDetailsDao;
+
+    /**
+     * Refuses an internal load-balancer VM (a DomainRouter row too) named as routerid: VR Scale neither scales nor
+     * measures it; every routerid entry point calls this.
+     */
+    public static DomainRouterVO requireVirtualRouter(DomainRouterVO router) {
+        if (router.getRole() != null && router.getRole() != VirtualRouter.Role.VIRTUAL_ROUTER) {
+            throw VrScalingErrors.badInput(router.getInstanceName() + " is a " + router.getRole()
+                    + " appliance, not a virtual router");
+        }
+        return router;
+    }
 
     /** The virtual routers of a network or VPC (internal LB VMs excluded), by name for stable output. */
     public List<DomainRouterVO> routers(BindingScope scope) {

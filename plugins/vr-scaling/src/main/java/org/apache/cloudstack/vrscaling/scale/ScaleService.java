@@ -45,7 +45,6 @@ import com.cloud.network.Network;
 import com.cloud.network.VpcVirtualNetworkApplianceService;
 import com.cloud.network.dao.NetworkDao;
 import com.cloud.network.dao.NetworkVO;
-import com.cloud.network.router.VirtualRouter;
 import com.cloud.network.vpc.Vpc;
 import com.cloud.network.vpc.VpcVO;
 import com.cloud.network.vpc.dao.VpcDao;
@@ -474,11 +473,7 @@ public class ScaleService {
         if (router == null) {
             throw VrScalingErrors.badInput("Unable to find router with id " + routerId);
         }
-        if (router.getRole() != null && router.getRole() != VirtualRouter.Role.VIRTUAL_ROUTER) {
-            throw VrScalingErrors.badInput(router.getInstanceName() + " is a " + router.getRole()
-                    + " appliance, not a virtual router");
-        }
-        return router;
+        return RouterObserver.requireVirtualRouter(router);
     }
 
     private BindingScope scopeOfRouter(DomainRouterVO router) {

@@ -6,11 +6,15 @@ import java.util.Objects;
 
 import javax.inject.Inject;
 
+import org.apache.cloudstack.vrscaling.VrScalingDetails;
+import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.agent.VrTuningCommand;
 import org.apache.cloudstack.vrscaling.agent.VrTuningReport;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.tuning.KeyResult;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningDigest;
+import org.apache.cloudstack.vrscaling.core.tuning.TuningMode;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningVerifier;
@@ -47,6 +51,8 @@ public class AgentTuningPort implements TuningPort {
     RouterControlHelper routerControlHelper;
     @Inject
     VMInstanceDetailsDao vmInstanceDetailsDao;
+    @Inject
+    VrScalingSettings settings;
 
     public AgentTuningPort() {
     }
@@ -84,8 +90,10 @@ public class AgentTuningPort implements TuningPort {
         } catch (TuningNotDeliveredException e) {
             return TuningOutcome.notDelivered(e.getMessage());
         }
-        // The core verifier knows the kernel's rounding and the NIC limit; the script's word on the file counts too.
-        List<KeyResult> keys = TuningVerifier.compare(tuning, report.valuesInForce(), report.nicQueuesOffered());
+        // The core verifier knows the kernel's rounding, the NIC limit, what the router's conntrack budget allowed
+        // and what waits for nf_conntrack; the script's word on the file counts too.
+        List<KeyResult> keys = TuningVerifier.compare(tuning, report.valuesInForce(), report.nicQueuesOffered(),
+                report.budgetLimits(), report.pendingKeys());
         boolean anyFailure = keys.stream().anyMatch(k -> k.getStatus().isFailure());
         boolean ok = report.isOk() && !anyFailure;
         String message = report.toOutcome().getMessage();
@@ -106,14 +114,31 @@ public class AgentTuningPort implements TuningPort {
             return outcome;
         }
         try {
-            // Without the digest the router no longer looks VR-Scale-tuned, so the next start leaves it alone.
+            // Without the digest and the mark the router no longer looks VR-Scale-tuned: the next start leaves it be.
             vmInstanceDetailsDao.removeDetail(routerId, DIGEST_DETAIL);
+            vmInstanceDetailsDao.removeDetail(routerId, VrScalingDetails.ROUTER_MANAGED);
         } catch (RuntimeException e) {
             LOG.warn("Router {} had its tuning file removed but clearing {} failed", routerId, DIGEST_DETAIL, e);
             return new TuningOutcome(true, true, outcome.isChanged(), outcome.getMessage() + "; clearing "
                     + DIGEST_DETAIL + " failed: " + e.getMessage(), outcome.getKeys(), outcome.getScriptVersion());
         }
         return outcome;
+    }
+
+    /**
+     * Marks the router before anything is sent: a push that fails half-way, or whose answer is lost, may still have
+     * written the tuning file, and the clean-up after an unbind must find the router.
+     */
+    private void markManaged(long routerId) {
+        if (vmInstanceDetailsDao.findDetail(routerId, VrScalingDetails.ROUTER_MANAGED) != null) {
+            return;
+        }
+        try {
+            vmInstanceDetailsDao.addDetail(routerId, VrScalingDetails.ROUTER_MANAGED, Boolean.TRUE.toString(), false);
+        } catch (RuntimeException e) {
+            throw notDelivered("could not mark router " + routerId + " as managed by VR Scale before the push ("
+                    + e.getMessage() + "): nothing was sent, so nothing needs cleaning up");
+        }
     }
 
     /**
@@ -155,6 +180,15 @@ public class AgentTuningPort implements TuningPort {
             throw notDelivered("router " + name + " has no control IP");
         }
         command.forRouter(controlIp, name);
+        if (command.getMode() == TuningMode.APPLY || command.getMode() == TuningMode.VERIFY) {
+            // The script caps the table to the router's real RAM with the zone's values, the ones the tuning used.
+            SizingAssumptions assumptions = settings.sizingModel(router.getDataCenterId()).getAssumptions();
+            command.withConntrackBudget(assumptions.getConntrackMemoryFraction(),
+                    assumptions.getBytesPerConntrackEntry());
+        }
+        if (command.getMode() == TuningMode.APPLY) {
+            markManaged(routerId);
+        }
 
         Answer answer;
         try {

@@ -49,6 +49,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 import com.cloud.network.dao.NetworkDao;
 import com.cloud.network.dao.NetworkVO;
+import com.cloud.network.router.VirtualRouter;
 import com.cloud.network.vpc.VpcVO;
 import com.cloud.network.vpc.dao.VpcDao;
 import com.cloud.vm.DomainRouterVO;
@@ -109,6 +110,18 @@ public class DiagnosisServiceTest {
             assertEquals(code, e.getErrorCode());
             assertTrue(e.getDescription(), e.getDescription().contains(text));
         }
+    }
+
+    @Test
+    public void anInternalLoadBalancerVmIsRefusedAsScaleRefusesIt() throws Exception {
+        DomainRouterVO lb = mock(DomainRouterVO.class);
+        when(lb.getInstanceName()).thenReturn("b-31-VM");
+        when(lb.getRole()).thenReturn(VirtualRouter.Role.INTERNAL_LB_VM);
+        when(routerDao.findById(31L)).thenReturn(lb);
+
+        assertError(ApiErrorCode.PARAM_ERROR, "b-31-VM is a INTERNAL_LB_VM appliance, not a virtual router",
+                () -> service.diagnose(null, null, 31L, null));
+        verify(tuningPort, never()).diagnose(anyLong(), anyInt());
     }
 
     @Test

@@ -165,6 +165,28 @@ public class RouterStateListenerTest {
     }
 
     @Test
+    public void startOfARouterWhoseTuningNeverSucceededStillGivesTheQueueCountBackAfterUnbind() {
+        // Marked when VR Scale first set its queues or pushed; no digest because no push fully succeeded.
+        when(bindings.bound(scope)).thenReturn(null);
+        when(vmDetailsDao.findDetail(ROUTER_ID, "vrscaling.managed")).thenReturn(mock(VMInstanceDetailVO.class));
+
+        fire(State.Stopped, Event.StartRequested, State.Starting);
+
+        verify(vmDetailsDao).removeDetail(ROUTER_ID, VmDetailConstants.NIC_MULTIQUEUE_NUMBER);
+        verify(vmDetailsDao, never()).removeDetail(ROUTER_ID, "vrscaling.managed");
+    }
+
+    @Test
+    public void aBoundRouterIsMarkedManagedBeforeItsQueueCountIsWritten() {
+        fire(State.Stopped, Event.StartRequested, State.Starting);
+
+        InOrder order = inOrder(vmDetailsDao);
+        order.verify(vmDetailsDao).addDetail(ROUTER_ID, "vrscaling.managed", "true", false);
+        order.verify(vmDetailsDao).addDetail(ROUTER_ID, VmDetailConstants.NIC_MULTIQUEUE_NUMBER,
+                String.valueOf(bound.nicQueues()), true);
+    }
+
+    @Test
     public void startOfARouterOfAnUnboundNetworkVrScaleNeverTunedTouchesNoDetail() {
         when(bindings.bound(scope)).thenReturn(null);
 
@@ -223,6 +245,18 @@ public class RouterStateListenerTest {
         when(vmDetailsDao.findDetail(ROUTER_ID, AgentTuningPort.DIGEST_DETAIL))
                 .thenReturn(mock(VMInstanceDetailVO.class));
         when(tuningPort.remove(ROUTER_ID)).thenReturn(new TuningOutcome(true, true, true, "removed", List.of(), "1"));
+
+        fire(State.Starting, Event.OperationSucceeded, State.Running);
+
+        verify(tuningPort).remove(ROUTER_ID);
+        verify(tuningPort, never()).apply(anyLong(), any());
+    }
+
+    @Test
+    public void runningRouterWhosePushFailedBeforeTheUnbindGetsItsTuningFileRemovedToo() {
+        when(bindings.bound(scope)).thenReturn(null);
+        when(vmDetailsDao.findDetail(ROUTER_ID, "vrscaling.managed")).thenReturn(mock(VMInstanceDetailVO.class));
+        when(tuningPort.remove(ROUTER_ID)).thenReturn(new TuningOutcome(true, true, false, "removed", List.of(), "1"));
 
         fire(State.Starting, Event.OperationSucceeded, State.Running);
 

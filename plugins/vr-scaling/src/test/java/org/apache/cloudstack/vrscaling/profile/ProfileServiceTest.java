@@ -13,6 +13,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -34,6 +35,7 @@ import org.junit.runner.RunWith;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InjectMocks;
 import org.mockito.Mock;
+import org.mockito.MockedStatic;
 import org.mockito.junit.MockitoJUnitRunner;
 
 import com.cloud.service.ServiceOfferingVO;
@@ -42,6 +44,8 @@ import com.cloud.service.dao.ServiceOfferingDetailsDao;
 import com.cloud.storage.DiskOfferingVO;
 import com.cloud.storage.dao.DiskOfferingDao;
 import com.cloud.utils.Pair;
+import com.cloud.utils.db.Transaction;
+import com.cloud.utils.db.TransactionCallback;
 
 @RunWith(MockitoJUnitRunner.class)
 public class ProfileServiceTest {
@@ -66,6 +70,8 @@ public class ProfileServiceTest {
         lenient().when(offeringDetailsDao.listDetailsKeyPairs(10L)).thenReturn(details);
         lenient().when(offeringDetailsDao.getDetail(eq(10L), anyString()))
                 .thenAnswer(inv -> details.get(inv.getArgument(1, String.class)));
+        // Profiles are cloud-wide: the budget check reads the global settings.
+        lenient().when(settings.sizingModel(null)).thenReturn(new SizingModel(SizingAssumptions.defaults()));
     }
 
     private void persistsAs(long offeringId) {
@@ -138,6 +144,69 @@ public class ProfileServiceTest {
     }
 
     @Test
+    public void createRefusesAConntrackTableItsMemoryCannotHoldAndNamesWhatFits() {
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec("tiny", null, 1, 1000, 256,
+                null, null, Map.of(TuningKey.CONNTRACK_MAX, 67_108_864L, TuningKey.CONNTRACK_BUCKETS, 16_777_216L))),
+                "Profile 'tiny' (256 MiB) cannot hold a full conntrack table", "needs 25,728.0 MiB",
+                "the budget is 64.0 MiB", "conntrackmax=166942 with conntrackbuckets=41472", "force=true");
+        verify(serviceOfferingDao, never()).persistSystemServiceOffering(any());
+        verify(diskOfferingDao, never()).persistDefaultDiskOffering(any());
+    }
+
+    @Test
+    public void createRefusesAnOverriddenMaxWhoseDerivedBucketsTakeItOverTheBudget() {
+        // 1,000,000 entries alone need 381 MiB of a 512 MiB router's 128 MiB budget; the buckets stay derived.
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec("stock", null, 1, 1000, 512,
+                null, null, Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L))), "cannot hold a full conntrack table");
+    }
+
+    @Test
+    public void createAcceptsAnOverBudgetTableWithForce() {
+        persistsAs(10L);
+        service.create(new ProfileSpec("tiny", null, 1, 1000, 256, null, null,
+                Map.of(TuningKey.CONNTRACK_MAX, 67_108_864L), true));
+        verify(offeringDetailsDao).addDetail(10L, "vrscaling.conntrackmax", "67108864", false);
+    }
+
+    @Test
+    public void theBudgetUsesTheGlobalFractionAndBytesPerEntry() {
+        // 262,144 entries fit 1 GiB at 25 % and 400 B, not at 5 %.
+        when(settings.sizingModel(null)).thenReturn(new SizingModel(SizingAssumptions.defaults()
+                .withConntrackMemoryFraction(0.05)));
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec("mid", null, 2, 1000, 1024,
+                null, null, Map.of(TuningKey.CONNTRACK_MAX, 262_144L, TuningKey.CONNTRACK_BUCKETS, 65_536L))),
+                "5% of 1,024.0 MiB");
+    }
+
+    @Test
+    public void adoptRefusesAnOverBudgetTableUnlessForced() {
+        ServiceOfferingVO router = offering(10L, "router 256", 1, 500, 256);
+        when(serviceOfferingDao.findById(10L)).thenReturn(router);
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec(null, null, null, null, null,
+                10L, null, Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L))), "router 256", "force=true");
+        verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+        service.create(new ProfileSpec(null, null, null, null, null, 10L, null,
+                Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L), true));
+        verify(offeringDetailsDao).addDetail(10L, "vrscaling.profile", "true", false);
+    }
+
+    @Test
+    public void updateRefusesRaisingConntrackOverTheBudgetAndWritesNothing() {
+        ServiceOfferingVO profile = offering(10L, "small", 1, 1000, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(profile);
+        details.put("vrscaling.profile", "true");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "renamed", null,
+                Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L, TuningKey.CONNTRACK_BUCKETS, 262_144L), null, false),
+                "needs 383.5 MiB", "the budget is 128.0 MiB", "conntrackmax=333803 with conntrackbuckets=87040");
+        verify(profile, never()).setName(anyString());
+        verify(serviceOfferingDao, never()).update(anyLong(), any());
+        verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+
+        service.update(10L, null, null, Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L), null, true);
+        verify(offeringDetailsDao).addDetail(10L, "vrscaling.conntrackmax", "1000000", false);
+    }
+
+    @Test
     public void createNeedsASizeOrAnOfferingToAdopt() {
         assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec("big", null, 2, null, 2048,
                 null, null, Map.of())), "cpunumber, cpuspeed and memory are required", "serviceofferingid");
@@ -201,7 +270,7 @@ public class ProfileServiceTest {
         details.put("vrscaling.conntrackmax", "300000");
         details.put("vrscaling.tcpfintimeout", "20");
 
-        service.update(10L, "bigger", null, Map.of(TuningKey.NETDEV_BUDGET, 500L), List.of("tcpfintimeout"));
+        service.update(10L, "bigger", null, Map.of(TuningKey.NETDEV_BUDGET, 500L), List.of("tcpfintimeout"), false);
 
         verify(profile).setName("bigger");
         verify(serviceOfferingDao).update(10L, profile);
@@ -211,13 +280,124 @@ public class ProfileServiceTest {
         verify(offeringDetailsDao, never()).saveDetails(any());
     }
 
+    private void anotherProfile(long id, String name) {
+        when(offeringDetailsDao.findResourceIdsByNameAndValueIn(eq("vrscaling.profile"), any()))
+                .thenReturn(List.of(10L, id));
+        ServiceOfferingVO other = offering(id, name, 1, 500, 512);
+        lenient().when(serviceOfferingDao.findById(id)).thenReturn(other);
+    }
+
+    @Test
+    public void createRefusesTheNameOfAnotherActiveProfileNamingItsUuid() {
+        anotherProfile(20L, "Big");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec(" big ", null, 2, 1000, 2048,
+                null, null, Map.of())), "A virtual router profile named 'Big' already exists: offering-uuid-20");
+        verify(serviceOfferingDao, never()).persistSystemServiceOffering(any());
+        verify(diskOfferingDao, never()).persistDefaultDiskOffering(any());
+    }
+
+    @Test
+    public void theNameOfADeletedProfileIsFreeAgain() {
+        when(offeringDetailsDao.findResourceIdsByNameAndValueIn(eq("vrscaling.profile"), any()))
+                .thenReturn(List.of(21L));
+        when(serviceOfferingDao.findById(21L)).thenReturn(null);
+        persistsAs(10L);
+        service.create(new ProfileSpec("big", null, 2, 1000, 2048, null, null, Map.of()));
+        verify(serviceOfferingDao).persistSystemServiceOffering(any());
+    }
+
+    @Test
+    public void adoptRefusesAnOfferingNamedLikeAnotherProfile() {
+        ServiceOfferingVO router = offering(10L, "big", 2, 1000, 2048);
+        when(serviceOfferingDao.findById(10L)).thenReturn(router);
+        anotherProfile(20L, "BIG");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec(null, null, null, null, null,
+                10L, null, Map.of())), "already exists: offering-uuid-20");
+        verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+    }
+
+    @Test
+    public void renameRefusesTheNameOfAnotherProfileAndWritesNothing() {
+        ServiceOfferingVO profile = offering(10L, "small", 1, 1000, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(profile);
+        details.put("vrscaling.profile", "true");
+        anotherProfile(20L, "big");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "big", null,
+                Map.of(TuningKey.NETDEV_BUDGET, 500L), null, false), "named 'big' already exists: offering-uuid-20");
+        verify(profile, never()).setName(anyString());
+        verify(serviceOfferingDao, never()).update(anyLong(), any());
+        verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+    }
+
+    @Test
+    public void keepingItsOwnNameIsNoClash() {
+        ServiceOfferingVO profile = offering(10L, "small", 1, 1000, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(profile);
+        details.put("vrscaling.profile", "true");
+        service.update(10L, "small", "new text", Map.of(), null, false);
+        verify(profile).setDisplayText("new text");
+        verify(serviceOfferingDao).update(10L, profile);
+    }
+
+    @Test
+    public void anAdoptedOfferingIsNeverRenamedButItsTuningChanges() {
+        ServiceOfferingVO adopted = offering(10L, "System Offering For Software Router", 1, 500, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(adopted);
+        details.put("vrscaling.profile", "true");
+        details.put("vrscaling.adopted", "true");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "vr-small", null, Map.of(), null, false),
+                "adopted an existing service offering", "does not change its name", "updateServiceOffering");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, null, "routers", Map.of(), null, false),
+                "does not change its display text");
+        verify(adopted, never()).setName(anyString());
+        verify(serviceOfferingDao, never()).update(anyLong(), any());
+
+        service.update(10L, null, null, Map.of(TuningKey.NETDEV_BUDGET, 500L), null, false);
+        verify(offeringDetailsDao).addDetail(10L, "vrscaling.netdevbudget", "500", false);
+        verify(serviceOfferingDao, never()).update(anyLong(), any());
+    }
+
+    @Test
+    public void anEmptyDisplayTextIsRefusedBeforeTheRename() {
+        ServiceOfferingVO profile = offering(10L, "small", 1, 1000, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(profile);
+        details.put("vrscaling.profile", "true");
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "smaller", " ", Map.of(), null, false),
+                "displaytext must not be empty");
+        verify(profile, never()).setName(anyString());
+    }
+
+    @Test
+    public void updateWritesTheOfferingAndItsDetailsInOneTransactionAfterAllChecks() {
+        ServiceOfferingVO profile = offering(10L, "small", 1, 1000, 512);
+        when(serviceOfferingDao.findById(10L)).thenReturn(profile);
+        details.put("vrscaling.profile", "true");
+        ArgumentCaptor<TransactionCallback<?>> work = ArgumentCaptor.forClass(TransactionCallback.class);
+        try (MockedStatic<Transaction> transaction = mockStatic(Transaction.class)) {
+            transaction.when(() -> Transaction.execute(work.capture())).thenReturn(null);
+
+            service.update(10L, "smaller", null, Map.of(TuningKey.NETDEV_BUDGET, 500L), List.of("tcpfintimeout"),
+                    false);
+
+            // Nothing was written outside the transaction.
+            verify(serviceOfferingDao, never()).update(anyLong(), any());
+            verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+            verify(offeringDetailsDao, never()).removeDetail(anyLong(), anyString());
+        }
+        work.getValue().doInTransaction(null);
+        verify(profile).setName("smaller");
+        verify(serviceOfferingDao).update(10L, profile);
+        verify(offeringDetailsDao).addDetail(10L, "vrscaling.netdevbudget", "500", false);
+        verify(offeringDetailsDao).removeDetail(10L, "vrscaling.tcpfintimeout");
+    }
+
     @Test
     public void updateRefusesOutOfRangeTuningAndChangesNothing() {
         ServiceOfferingVO profile = offering(10L, "big", 2, 1000, 2048);
         when(serviceOfferingDao.findById(10L)).thenReturn(profile);
         details.put("vrscaling.profile", "true");
         assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, null, null,
-                Map.of(TuningKey.TCP_FIN_TIMEOUT, 500L), null), "tcpfintimeout must be between 5 and 120");
+                Map.of(TuningKey.TCP_FIN_TIMEOUT, 500L), null, false), "tcpfintimeout must be between 5 and 120");
         verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
         verify(serviceOfferingDao, never()).update(anyLong(), any());
     }
@@ -226,7 +406,7 @@ public class ProfileServiceTest {
     public void updateRefusesAnOfferingThatIsNotAProfile() {
         ServiceOfferingVO o1 = offering(10L, "plain", 1, 500, 256);
         when(serviceOfferingDao.findById(10L)).thenReturn(o1);
-        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "x", null, Map.of(), null),
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.update(10L, "x", null, Map.of(), null, false),
                 "is not a virtual router profile");
     }
 
@@ -308,5 +488,9 @@ public class ProfileServiceTest {
         assertEquals(TuningValue.Source.OVERRIDE, max.getSource());
         assertEquals(TuningValue.Source.DERIVED, view.getTuning().get(TuningKey.CONNTRACK_BUCKETS).getSource());
         assertEquals(2L, view.getTuning().value(TuningKey.NIC_QUEUES));
+        // 300,000 x 400 B + derived buckets: 118.8 MiB of a 512 MiB budget.
+        assertTrue(view.getConntrackBudget().fits());
+        assertEquals(300_000L, view.getConntrackBudget().getConntrackMax());
+        assertFalse(view.isConntrackForced());
     }
 }

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -36,6 +37,8 @@ import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
+import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.core.tuning.KeyResult;
 import org.apache.cloudstack.vrscaling.core.tuning.NotDeliveredTuningPort;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningPort;
@@ -43,6 +46,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.mockito.InjectMocks;
+import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
 
@@ -363,6 +367,53 @@ public class PlanExecutorTest {
         assertEquals(Long.valueOf(PROFILE_OFFERING), cloud.offerings.get(11L));
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0), warnings.get(0).contains("r-11-VM found values not in force: conntrackmax: DRIFT"));
+    }
+
+    @Test
+    public void theRouterIsMarkedManagedBeforeItsQueueDetailChanges() throws Exception {
+        cloud.add(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        executor.execute(NETWORK, plan(observe(11L, RedundantRole.NONE)), tuning, false, warnings);
+
+        InOrder order = inOrder(vmDetailsDao);
+        order.verify(vmDetailsDao).addDetail(11L, "vrscaling.managed", "true", false);
+        order.verify(vmDetailsDao).addDetail(11L, VmDetailConstants.NIC_MULTIQUEUE_NUMBER, "2", true);
+    }
+
+    @Test
+    public void aBudgetLimitedPushIsDeliveredWithAWarningInTheScaleResult() throws Exception {
+        cloud.add(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        KeyResult limited = new KeyResult(TuningKey.CONNTRACK_MAX, 1_000_000L, 166_901L, KeyResult.Status.LIMITED,
+                "limited to 166901 (requested 1000000): a full table needs 383.5 MiB", 166_901L);
+        when(tuningPort.apply(11L, tuning)).thenReturn(new TuningOutcome(true, true, true, "apply ok (1 limited)",
+                List.of(limited), "1.1.0"));
+        List<RouterReport> reports = executor.execute(NETWORK, plan(observe(11L, RedundantRole.NONE)), tuning, false,
+                warnings);
+
+        assertTrue(reports.get(0).getTuning().isOk());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0), warnings.get(0).startsWith("Tuning on r-11-VM: conntrackmax limited to 166901 "
+                + "(requested 1000000)"));
+    }
+
+    @Test
+    public void aPendingPushIsNeitherAFailureNorVerified() throws Exception {
+        cloud.add(11L, "r-11-VM", VirtualMachine.State.Running, OLD_OFFERING, null);
+        KeyResult pending = new KeyResult(TuningKey.CONNTRACK_MAX, 300_000L, null, KeyResult.Status.PENDING,
+                KeyResult.PENDING_MESSAGE);
+        when(tuningPort.apply(11L, tuning)).thenReturn(new TuningOutcome(true, true, true, "apply ok (1 pending)",
+                List.of(pending), "1.1.0"));
+        when(tuningPort.verify(11L, tuning)).thenReturn(new TuningOutcome(true, false, false, "verify failed",
+                List.of(pending), "1.1.0"));
+        List<RouterReport> reports = executor.execute(NETWORK, plan(observe(11L, RedundantRole.NONE)), tuning, false,
+                warnings);
+
+        assertFalse(reports.get(0).getTuning().isOk());
+        assertTrue(reports.get(0).getTuning().isPending());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0), warnings.get(0).startsWith("Tuning on r-11-VM: pending conntrackmax=300000: not "
+                + "in the kernel yet"));
+        assertTrue(reports.get(0).getNotes().toString(), reports.get(0).getNotes().contains(
+                "not verified yet: settings wait for nf_conntrack to load"));
     }
 
     @Test

@@ -11,17 +11,22 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.agent.VrScriptArguments;
 import org.apache.cloudstack.vrscaling.agent.VrTuningCommand;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningValue;
 import org.apache.cloudstack.vrscaling.core.tuning.KeyResult;
@@ -31,6 +36,7 @@ import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
 import org.junit.Before;
 import org.junit.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 import com.cloud.agent.AgentManager;
 import com.cloud.agent.api.Answer;
@@ -50,12 +56,14 @@ public class AgentTuningPortTest {
     private static final long HOST_ID = 7L;
     private static final String CONTROL_IP = "169.254.3.7";
     private static final String NAME = "r-42-VM";
+    private static final long ZONE_ID = 3L;
 
     private AgentTuningPort port;
     private AgentManager agentManager;
     private DomainRouterDao routerDao;
     private RouterControlHelper controlHelper;
     private VMInstanceDetailsDao detailsDao;
+    private VrScalingSettings settings;
     private DomainRouterVO router;
     private KernelTuning tuning;
 
@@ -70,12 +78,16 @@ public class AgentTuningPortTest {
         port.domainRouterDao = routerDao;
         port.routerControlHelper = controlHelper;
         port.vmInstanceDetailsDao = detailsDao;
+        settings = mock(VrScalingSettings.class);
+        port.settings = settings;
+        when(settings.sizingModel(ZONE_ID)).thenReturn(new SizingModel(SizingAssumptions.defaults()));
 
         router = mock(DomainRouterVO.class);
         when(router.getInstanceName()).thenReturn(NAME);
         when(router.getState()).thenReturn(VirtualMachine.State.Running);
         when(router.getHostId()).thenReturn(HOST_ID);
         when(router.getHypervisorType()).thenReturn(Hypervisor.HypervisorType.KVM);
+        when(router.getDataCenterId()).thenReturn(ZONE_ID);
         when(routerDao.findById(ROUTER_ID)).thenReturn(router);
         when(controlHelper.getRouterControlIp(ROUTER_ID)).thenReturn(CONTROL_IP);
         tuning = tuning();
@@ -144,7 +156,28 @@ public class AgentTuningPortTest {
         assertEquals(TuningMode.APPLY, command.getMode());
         assertEquals(CONTROL_IP, command.getAccessDetail(NetworkElementCommand.ROUTER_IP));
         assertEquals(NAME, command.getAccessDetail(NetworkElementCommand.ROUTER_NAME));
-        assertEquals(VrScriptArguments.of(VrTuningCommand.apply(tuning)), VrScriptArguments.of(command));
+        assertEquals(VrScriptArguments.of(VrTuningCommand.apply(tuning).withConntrackBudget(0.25, 400)),
+                VrScriptArguments.of(command));
+    }
+
+    @Test
+    public void applyAndVerifyCarryTheRoutersZoneConntrackBudget() throws Exception {
+        when(settings.sizingModel(ZONE_ID)).thenReturn(new SizingModel(SizingAssumptions.defaults()
+                .withConntrackMemoryFraction(0.3).withBytesPerConntrackEntry(320)));
+        ArgumentCaptor<Command> sent = ArgumentCaptor.forClass(Command.class);
+        when(agentManager.send(eq(HOST_ID), sent.capture())).thenAnswer(i -> ok(i.getArgument(1), applyReport(true)));
+
+        port.apply(ROUTER_ID, tuning);
+        port.verify(ROUTER_ID, tuning);
+
+        for (Command command : sent.getAllValues()) {
+            List<String> args = VrScriptArguments.of((VrTuningCommand) command);
+            int at = args.indexOf("--memory-fraction");
+            assertTrue(args.toString(), at > 0);
+            assertEquals(List.of("--memory-fraction", "0.3", "--bytes-per-entry", "320"),
+                    args.subList(at, at + 4));
+        }
+        assertEquals(2, sent.getAllValues().size());
     }
 
     // ---- agent problems ----
@@ -240,7 +273,7 @@ public class AgentTuningPortTest {
         when(agentManager.send(eq(HOST_ID), any(Command.class)))
                 .thenAnswer(i -> ok(i.getArgument(1), applyReport(true)));
         doThrow(new IllegalStateException("db down")).when(detailsDao)
-                .addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+                .addDetail(anyLong(), eq(AgentTuningPort.DIGEST_DETAIL), anyString(), anyBoolean());
 
         TuningOutcome outcome = port.apply(ROUTER_ID, tuning);
 
@@ -306,6 +339,95 @@ public class AgentTuningPortTest {
         assertTrue(outcome.getMessage(), outcome.getMessage().contains("is missing"));
     }
 
+    @Test
+    public void verifyOfAValueTheRoutersBudgetLimitedIsOkWithALimitedKeyNotDrift() throws Exception {
+        String limited = verifyReport(15, true).replace(current("net.netfilter.nf_conntrack_max", 1000000, 1000000,
+                "match"), "{\"allowed\": 166901, \"current\": 166901, \"key\": \"net.netfilter.nf_conntrack_max\","
+                + " \"note\": \"limited to 166901 (requested 1000000): a full table needs 383.5 MiB\","
+                + " \"requested\": 1000000, \"status\": \"limited\"}");
+        when(agentManager.send(eq(HOST_ID), any(Command.class))).thenAnswer(i -> ok(i.getArgument(1), limited));
+
+        TuningOutcome outcome = port.verify(ROUTER_ID, tuning);
+
+        assertTrue(outcome.getMessage(), outcome.isOk());
+        KeyResult max = key(outcome, TuningKey.CONNTRACK_MAX);
+        assertEquals(KeyResult.Status.LIMITED, max.getStatus());
+        assertEquals(Long.valueOf(166_901), max.getActual());
+        assertEquals(1, outcome.getWarnings().size());
+        assertTrue(outcome.getWarnings().get(0), outcome.getWarnings().get(0).startsWith(
+                "conntrackmax limited to 166901 (requested 1000000)"));
+    }
+
+    @Test
+    public void verifyOfAPendingKeyIsDeliveredButNotVerified() throws Exception {
+        String pending = verifyReport(15, true).replace(current("net.netfilter.nf_conntrack_max", 1000000, 1000000,
+                "match"), "{\"current\": null, \"key\": \"net.netfilter.nf_conntrack_max\", \"note\": \"nf_conntrack is"
+                + " not loaded\", \"requested\": 1000000, \"status\": \"pending\"}").replace("\"ok\": true",
+                "\"ok\": false");
+        when(agentManager.send(eq(HOST_ID), any(Command.class)))
+                .thenAnswer(i -> new Answer(i.getArgument(1), false, pending));
+
+        TuningOutcome outcome = port.verify(ROUTER_ID, tuning);
+
+        assertTrue(outcome.isDelivered());
+        assertFalse(outcome.isOk());
+        assertTrue(outcome.isPending());
+        assertEquals(KeyResult.Status.PENDING, key(outcome, TuningKey.CONNTRACK_MAX).getStatus());
+        assertTrue(outcome.toString(), outcome.toString().startsWith("pending: "));
+    }
+
+    @Test
+    public void aPendingApplyRecordsNoDigest() throws Exception {
+        String pending = applyReport(true).replace(applied("net.netfilter.nf_conntrack_max", 1000000, 1000000),
+                "{\"after\": null, \"before\": null, \"key\": \"net.netfilter.nf_conntrack_max\", \"note\":"
+                + " \"nf_conntrack is not loaded\", \"requested\": 1000000, \"status\": \"pending\"}");
+        when(agentManager.send(eq(HOST_ID), any(Command.class))).thenAnswer(i -> ok(i.getArgument(1), pending));
+
+        TuningOutcome outcome = port.apply(ROUTER_ID, tuning);
+
+        assertTrue(outcome.isPending());
+        assertFalse(outcome.isOk());
+        verifyNoDigest();
+    }
+
+    @Test
+    public void aRouterIsMarkedManagedBeforeTheFirstPushIsSentSoAFailedPushIsStillCleanedUp() throws Exception {
+        when(agentManager.send(eq(HOST_ID), any(Command.class)))
+                .thenThrow(new OperationTimedoutException(new Command[0], HOST_ID, 1L, 60, true));
+
+        assertNotDelivered(port.apply(ROUTER_ID, tuning), "timed out");
+
+        InOrder order = inOrder(detailsDao, agentManager);
+        order.verify(detailsDao).addDetail(ROUTER_ID, "vrscaling.managed", "true", false);
+        order.verify(agentManager).send(eq(HOST_ID), any(Command.class));
+        verifyNoDigest();
+    }
+
+    @Test
+    public void aRouterThatCannotBeMarkedGetsNothingSent() throws Exception {
+        doThrow(new IllegalStateException("db down")).when(detailsDao)
+                .addDetail(anyLong(), eq("vrscaling.managed"), anyString(), anyBoolean());
+
+        assertNotDelivered(port.apply(ROUTER_ID, tuning), "could not mark router 42 as managed by VR Scale");
+        verify(agentManager, never()).send(anyLong(), any(Command.class));
+    }
+
+    @Test
+    public void nothingIsMarkedWhenNothingCanBeSentOrOnlyRead() throws Exception {
+        when(router.getState()).thenReturn(VirtualMachine.State.Stopped);
+        port.apply(ROUTER_ID, tuning);
+        when(router.getState()).thenReturn(VirtualMachine.State.Running);
+        when(agentManager.send(eq(HOST_ID), any(Command.class)))
+                .thenAnswer(i -> ok(i.getArgument(1), verifyReport(15, true)));
+        port.verify(ROUTER_ID, tuning);
+
+        verify(detailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+    }
+
+    private static KeyResult key(TuningOutcome outcome, TuningKey key) {
+        return outcome.getKeys().stream().filter(k -> k.getKey() == key).findFirst().orElseThrow();
+    }
+
     // ---- diagnose ----
 
     @Test
@@ -356,6 +478,7 @@ public class AgentTuningPortTest {
         assertEquals(TuningMode.REMOVE, ((VrTuningCommand) sent.getValue()).getMode());
         assertEquals(NAME, ((VrTuningCommand) sent.getValue()).getAccessDetail(NetworkElementCommand.ROUTER_NAME));
         verify(detailsDao).removeDetail(ROUTER_ID, AgentTuningPort.DIGEST_DETAIL);
+        verify(detailsDao).removeDetail(ROUTER_ID, "vrscaling.managed");
     }
 
     @Test
@@ -385,7 +508,7 @@ public class AgentTuningPortTest {
     }
 
     private void verifyNoDigest() {
-        verify(detailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
+        verify(detailsDao, never()).addDetail(anyLong(), eq(AgentTuningPort.DIGEST_DETAIL), anyString(), anyBoolean());
         verify(detailsDao, never()).saveDetails(anyList());
     }
 

@@ -8,8 +8,10 @@ import org.apache.cloudstack.vrscaling.core.advisor.Advice;
 import org.apache.cloudstack.vrscaling.core.advisor.SizeRung;
 import org.apache.cloudstack.vrscaling.core.advisor.Workload;
 import org.apache.cloudstack.vrscaling.core.advisor.WorkloadAdvisor;
+import org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelDefaults;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
+import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.apache.cloudstack.vrscaling.core.sizing.TableAssessment;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
@@ -47,6 +49,7 @@ public final class DiagnosisRules {
         List<Finding> findings = new ArrayList<>();
         conntrack(m, offering, findings);
         hashChains(m, findings);
+        conntrackBudget(m, offering, findings);
         oomKills(m, findings);
         receiveDrops(m, findings);
         boolean contention = hostContention(m, findings);
@@ -84,6 +87,31 @@ public final class DiagnosisRules {
                     + "profile of size %s", offering.getMemoryMib(), roomOnSameRam, advice.getRecommended());
         }
         findings.add(new Finding(Finding.Code.CONNTRACK_PRESSURE, severity, evidence, fix));
+    }
+
+    /**
+     * The table in force against the router's RAM budget, by the rule the API checks profiles with (the offering's
+     * nominal RAM, as for a profile): a table that cannot fit is an out-of-memory panic waiting for traffic (the
+     * stock VR: 1,000,000 entries on 512 MiB).
+     */
+    private void conntrackBudget(VrMeasurements m, RouterSize offering, List<Finding> findings) {
+        Long max = m.getConntrackMax();
+        Long buckets = m.getConntrackBuckets();
+        if (max == null || buckets == null || max <= 0 || buckets <= 0) {
+            return;
+        }
+        SizingAssumptions assumptions = model.getAssumptions();
+        ConntrackBudget budget = ConntrackBudget.of(offering.memoryBytes(), assumptions.getConntrackMemoryFraction(),
+                assumptions.getBytesPerConntrackEntry(), max, buckets);
+        if (budget.fits()) {
+            return;
+        }
+        findings.add(new Finding(Finding.Code.CONNTRACK_OVER_BUDGET, Finding.Severity.CRITICAL,
+                "In force: " + budget.describe(),
+                ("Apply a VR Scale profile for this size (a profile may not exceed the "
+                        + "budget, and the VR-side script caps a table to the router's real RAM, reporting it as "
+                        + "limited) or give the router more RAM: a full table above the budget can exhaust memory, "
+                        + "and the VR panics on OOM (vm.panic_on_oom=1)")));
     }
 
     private void hashChains(VrMeasurements m, List<Finding> findings) {

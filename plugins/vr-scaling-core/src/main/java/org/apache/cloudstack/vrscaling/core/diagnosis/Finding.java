@@ -5,7 +5,7 @@ public final class Finding {
     /** The rows of the troubleshooting matrix. */
     public enum Code {
         CONNTRACK_PRESSURE, LONG_HASH_CHAINS, OOM_KILLS, SINGLE_QUEUE_DROPS, CPU_BOUND_DROPS, HOST_CONTENTION,
-        CONTEXT_SWITCH_STORM, SIZE_MISMATCH
+        CONTEXT_SWITCH_STORM, SIZE_MISMATCH, CONNTRACK_OVER_BUDGET
     }
 
     /** How urgent. */

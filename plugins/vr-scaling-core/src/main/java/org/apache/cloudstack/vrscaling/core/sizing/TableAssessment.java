@@ -22,15 +22,15 @@ public final class TableAssessment {
     /** Average chain length above which lookups get measurably slow (kernel >= 5.15 targets 2). */
     public static final double LONG_CHAIN = 8.0;
 
-    private final long fullTableBytes;
+    private final ConntrackBudget budget;
     private final double ramFraction;
     private final double averageChainLength;
     private final MemoryVerdict memoryVerdict;
     private final List<String> findings;
 
-    private TableAssessment(long fullTableBytes, double ramFraction, double averageChainLength,
+    private TableAssessment(ConntrackBudget budget, double ramFraction, double averageChainLength,
                             MemoryVerdict memoryVerdict, List<String> findings) {
-        this.fullTableBytes = fullTableBytes;
+        this.budget = budget;
         this.ramFraction = ramFraction;
         this.averageChainLength = averageChainLength;
         this.memoryVerdict = memoryVerdict;
@@ -38,13 +38,13 @@ public final class TableAssessment {
     }
 
     public static TableAssessment assess(KernelTuning tuning, RouterSize size, SizingAssumptions assumptions) {
-        long full = tuning.get(TuningKey.CONNTRACK_MAX).getMemoryBytes()
-                + tuning.get(TuningKey.CONNTRACK_BUCKETS).getMemoryBytes();
+        // The same rule the API enforces on profiles and the VR-side script caps to.
+        ConntrackBudget budget = ConntrackBudget.of(tuning, size, assumptions);
+        long full = budget.getFullTableBytes();
         double fraction = (double) full / size.memoryBytes();
         double chain = tuning.averageChainLengthAtFull();
         MemoryVerdict verdict;
-        // A small tolerance: the derived max is rounded to whole bucket pages.
-        if (fraction <= assumptions.getConntrackMemoryFraction() + 0.005) {
+        if (budget.fits()) {
             verdict = MemoryVerdict.FITS;
         } else if (fraction <= 0.5) {
             verdict = MemoryVerdict.TIGHT;
@@ -75,16 +75,25 @@ public final class TableAssessment {
             default:
                 break;
         }
+        if (!budget.fits()) {
+            findings.add(String.format(Locale.ROOT, "Largest table within the budget: conntrackmax=%d with "
+                    + "conntrackbuckets=%d", budget.getAllowedMax(), budget.getAllowedBuckets()));
+        }
         if (chain > LONG_CHAIN) {
             findings.add(String.format(Locale.ROOT, "%,d buckets for %,d entries: a full table averages %,.0f "
                     + "entries per hash chain (the kernel targets 2), so every packet lookup walks long lists",
                     tuning.value(TuningKey.CONNTRACK_BUCKETS), max, chain));
         }
-        return new TableAssessment(full, fraction, chain, verdict, findings);
+        return new TableAssessment(budget, fraction, chain, verdict, findings);
     }
 
     public long getFullTableBytes() {
-        return fullTableBytes;
+        return budget.getFullTableBytes();
+    }
+
+    /** The budget check behind the verdict: FITS exactly when it fits. */
+    public ConntrackBudget getBudget() {
+        return budget;
     }
 
     public double getRamFraction() {

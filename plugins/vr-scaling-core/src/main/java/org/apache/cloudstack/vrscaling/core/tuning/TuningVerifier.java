@@ -1,8 +1,11 @@
 package org.apache.cloudstack.vrscaling.core.tuning;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.cloudstack.vrscaling.core.sizing.KernelDefaults;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
@@ -24,12 +27,37 @@ public final class TuningVerifier {
      */
     public static List<KeyResult> compare(KernelTuning requested, Map<TuningKey, Long> actual,
                                           Integer nicQueuesOffered) {
+        return compare(requested, actual, nicQueuesOffered, Collections.emptyMap(), Collections.emptySet());
+    }
+
+    /**
+     * @param budgetLimits per key, the value the router's conntrack memory budget allows (the script's "allowed"),
+     *                     reported when below the request; a value in force equal to it is LIMITED, not drift
+     * @param pending      keys the router holds pending because nf_conntrack is not loaded: not verified yet
+     */
+    public static List<KeyResult> compare(KernelTuning requested, Map<TuningKey, Long> actual,
+                                          Integer nicQueuesOffered, Map<TuningKey, Long> budgetLimits,
+                                          Set<TuningKey> pending) {
         List<KeyResult> results = new ArrayList<>();
         for (TuningKey key : TuningKey.values()) {
             long want = requested.value(key);
             Long got = actual.get(key);
-            if (got == null) {
+            Long limit = budgetLimits.get(key);
+            if (pending.contains(key) && got == null) {
+                results.add(new KeyResult(key, want, null, KeyResult.Status.PENDING, KeyResult.PENDING_MESSAGE));
+            } else if (got == null) {
                 results.add(new KeyResult(key, want, null, KeyResult.Status.UNSUPPORTED, "not readable on the router"));
+            } else if (limit != null && limit < want) {
+                // The router's budget allows less than asked: only the allowed value counts as in force (a limit is
+                // never trusted above the request). The requested value in force would overfill its RAM: drift.
+                if (got == expectedInForce(key, limit)) {
+                    results.add(new KeyResult(key, want, got, KeyResult.Status.LIMITED, String.format(Locale.ROOT,
+                            "the router's conntrack memory budget allows %d of the %d requested", limit, want),
+                            limit));
+                } else {
+                    results.add(new KeyResult(key, want, got, KeyResult.Status.DRIFT, String.format(Locale.ROOT,
+                            "router runs %d; its conntrack memory budget allows %d", got, limit), limit));
+                }
             } else if (got == expectedInForce(key, want)) {
                 results.add(new KeyResult(key, want, got, KeyResult.Status.MATCH, null));
             } else if (key == TuningKey.NIC_QUEUES && nicQueuesOffered != null && got.longValue() == nicQueuesOffered

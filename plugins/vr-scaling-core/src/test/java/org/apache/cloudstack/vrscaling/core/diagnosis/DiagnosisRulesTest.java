@@ -68,13 +68,16 @@ public class DiagnosisRulesTest {
                     codes(Finding.Code.CONNTRACK_PRESSURE), Finding.Severity.CRITICAL, "RAM-bound", true),
             new Row("stock VR: 1M max on 4,096 buckets", SMALL,
                     m -> m.conntrackMax(1_000_000L).conntrackBuckets(4_096L),
-                    codes(Finding.Code.LONG_HASH_CHAINS), Finding.Severity.WARNING,
+                    codes(Finding.Code.LONG_HASH_CHAINS, Finding.Code.CONNTRACK_OVER_BUDGET), Finding.Severity.WARNING,
                     "Set nf_conntrack_buckets to 1,000,448", false),
             new Row("stock VR refusing new flows: chains too long", SMALL,
                     m -> m.conntrackMax(1_000_000L).conntrackBuckets(4_096L).conntrackCount(165_158L)
                             .conntrackInsertFailed(834_843L).conntrackChainTooLong(834_843L),
-                    codes(Finding.Code.LONG_HASH_CHAINS), Finding.Severity.CRITICAL,
+                    codes(Finding.Code.LONG_HASH_CHAINS, Finding.Code.CONNTRACK_OVER_BUDGET), Finding.Severity.CRITICAL,
                     "Set nf_conntrack_buckets to 1,000,448", false),
+            new Row("a table over the RAM budget, short chains", SMALL,
+                    m -> m.conntrackMax(1_000_000L).conntrackBuckets(1_000_000L),
+                    codes(Finding.Code.CONNTRACK_OVER_BUDGET), Finding.Severity.CRITICAL, "vm.panic_on_oom=1", false),
             new Row("OOM kills", SMALL, m -> m.oomKills(3L),
                     codes(Finding.Code.OOM_KILLS), Finding.Severity.CRITICAL, "more RAM", true),
             new Row("RX drops, several vCPUs, one queue", FOUR_CPUS,
@@ -92,6 +95,16 @@ public class DiagnosisRulesTest {
                     codes(Finding.Code.CONTEXT_SWITCH_STORM), Finding.Severity.INFO, "irqbalance", false),
             new Row("guest runs a different size than its offering", new RouterSize(2, 2000, 2048), m -> m,
                     codes(Finding.Code.SIZE_MISMATCH), Finding.Severity.CRITICAL, "did not take effect", false));
+
+    @Test
+    public void anOverBudgetTableNamesTheSameLargestTableTheApiAndTheScriptUse() {
+        Finding finding = rules.diagnose(healthy().conntrackMax(1_000_000L).conntrackBuckets(262_144L),
+                new RouterSize(1, 1000, 512)).getFindings().stream()
+                .filter(f -> f.getCode() == Finding.Code.CONNTRACK_OVER_BUDGET).findFirst().orElseThrow();
+        // The shared vector for 512 MiB at 25 % and 400 B: 333,803 entries and 87,040 buckets.
+        assertTrue(finding.getEvidence(), finding.getEvidence().contains(
+                "the largest that fits is conntrackmax=333803 with conntrackbuckets=87040"));
+    }
 
     @Test
     public void everyRowOfTheMatrixProducesItsFindingSeverityAndFix() {

@@ -63,7 +63,10 @@ public class KernelDefaultsTest {
         assertEquals(400_032_768L, assessment.getFullTableBytes());
         assertEquals(TableAssessment.MemoryVerdict.DOES_NOT_FIT, assessment.getMemoryVerdict());
         assertTrue(assessment.hasLongChains());
-        assertEquals(2, assessment.getFindings().size());
+        // Memory, the largest table within the budget, chain length.
+        assertEquals(3, assessment.getFindings().size());
+        assertTrue(assessment.getFindings().get(1), assessment.getFindings().get(1).contains(
+                "conntrackmax=" + assessment.getBudget().getAllowedMax()));
     }
 
     @Test

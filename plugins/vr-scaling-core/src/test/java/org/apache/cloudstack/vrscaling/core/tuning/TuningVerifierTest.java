@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
@@ -109,5 +110,67 @@ public class TuningVerifierTest {
         KernelTuning sameValueOtherReason = tuning.with(new TuningValue(TuningKey.NETDEV_BUDGET, 600,
                 TuningValue.Source.OVERRIDE, "other reason", 0));
         assertEquals(digest, TuningDigest.of(sameValueOtherReason));
+    }
+
+    @Test
+    public void aValueTheConntrackBudgetLimitedIsLimitedNotDrift() {
+        Map<TuningKey, Long> actual = inForce(tuning);
+        actual.put(TuningKey.CONNTRACK_MAX, 166_942L);
+        actual.put(TuningKey.CONNTRACK_BUCKETS, 41_472L);
+        List<KeyResult> results = TuningVerifier.compare(tuning, actual, 2, Map.of(TuningKey.CONNTRACK_MAX, 166_942L,
+                TuningKey.CONNTRACK_BUCKETS, 41_472L), Set.of());
+
+        KeyResult max = result(results, TuningKey.CONNTRACK_MAX);
+        assertEquals(KeyResult.Status.LIMITED, max.getStatus());
+        assertFalse(max.getStatus().isFailure());
+        assertEquals(Long.valueOf(166_942L), max.getAllowed());
+        assertTrue(max.getError(), max.getError().contains("allows 166942"));
+        assertEquals(KeyResult.Status.LIMITED, result(results, TuningKey.CONNTRACK_BUCKETS).getStatus());
+        TuningOutcome outcome = new TuningOutcome(true, true, false, "verify ok", results, "1.1.0");
+        assertTrue(outcome.isOk());
+        assertEquals(2, outcome.getLimited().size());
+        assertTrue(outcome.getWarnings().get(0), outcome.getWarnings().get(0).startsWith(
+                "conntrackmax limited to 166942 (requested " + tuning.value(TuningKey.CONNTRACK_MAX) + ")"));
+    }
+
+    @Test
+    public void aBudgetLimitIsNoExcuseForAnotherValueOrOneAboveTheRequest() {
+        Map<TuningKey, Long> actual = inForce(tuning);
+        actual.put(TuningKey.CONNTRACK_MAX, 100_000L);
+        long want = tuning.value(TuningKey.CONNTRACK_MAX);
+        List<KeyResult> results = TuningVerifier.compare(tuning, actual, 2, Map.of(TuningKey.CONNTRACK_MAX, 166_942L),
+                Set.of());
+        assertEquals(KeyResult.Status.DRIFT, result(results, TuningKey.CONNTRACK_MAX).getStatus());
+
+        // The requested value in force although the router's budget allows less: it overfills RAM.
+        actual.put(TuningKey.CONNTRACK_MAX, want);
+        results = TuningVerifier.compare(tuning, actual, 2, Map.of(TuningKey.CONNTRACK_MAX, want - 10_000), Set.of());
+        assertEquals(KeyResult.Status.DRIFT, result(results, TuningKey.CONNTRACK_MAX).getStatus());
+        assertTrue(result(results, TuningKey.CONNTRACK_MAX).getError().contains("budget allows"));
+
+        actual.put(TuningKey.CONNTRACK_MAX, want + 1_000);
+        results = TuningVerifier.compare(tuning, actual, 2, Map.of(TuningKey.CONNTRACK_MAX, want + 1_000), Set.of());
+        assertEquals(KeyResult.Status.DRIFT, result(results, TuningKey.CONNTRACK_MAX).getStatus());
+    }
+
+    @Test
+    public void aPendingKeyIsNeitherSuccessNorFailure() {
+        Map<TuningKey, Long> actual = inForce(tuning);
+        actual.remove(TuningKey.CONNTRACK_MAX);
+        actual.remove(TuningKey.CONNTRACK_BUCKETS);
+        List<KeyResult> results = TuningVerifier.compare(tuning, actual, 2, Map.of(),
+                Set.of(TuningKey.CONNTRACK_MAX, TuningKey.CONNTRACK_BUCKETS));
+
+        KeyResult max = result(results, TuningKey.CONNTRACK_MAX);
+        assertEquals(KeyResult.Status.PENDING, max.getStatus());
+        assertFalse(max.getStatus().isFailure());
+        assertTrue(max.getError(), max.getError().contains("applies when the module loads"));
+        TuningOutcome outcome = new TuningOutcome(true, true, false, "verify", results, "1.1.0");
+        assertFalse("pending is not verified", outcome.isOk());
+        assertTrue(outcome.isPending());
+        assertTrue(outcome.toString(), outcome.toString().startsWith("pending: "));
+        assertEquals(1, outcome.getWarnings().size());
+        assertTrue(outcome.getWarnings().toString(), outcome.getWarnings().get(0).startsWith("pending conntrackmax="));
+        assertTrue(outcome.getWarnings().toString(), outcome.getWarnings().get(0).contains("nf_conntrack is not loaded"));
     }
 }

@@ -54,6 +54,39 @@ public class VirtualRouterProfileResponse extends BaseResponse {
     @Param(description = "worst-case kernel memory in bytes all tuning settings together let a router use")
     private Long tuningMemory;
 
+    @SerializedName("conntrackfits")
+    @Param(description = "true when a full conntrack table fits the profile's RAM budget: conntrackmemory <= "
+            + "conntrackbudget (global vrscaling.conntrack.memory.fraction and vrscaling.conntrack.bytes.per.entry)")
+    private Boolean conntrackFits;
+
+    @SerializedName("conntrackmemory")
+    @Param(description = "bytes a full conntrack table needs: conntrackmax entries at "
+            + "vrscaling.conntrack.bytes.per.entry plus the conntrackbuckets hash heads (8 B, whole 4 KiB pages)")
+    private Long conntrackMemory;
+
+    @SerializedName("conntrackbudget")
+    @Param(description = "bytes the conntrack table may use: memory x vrscaling.conntrack.memory.fraction")
+    private Long conntrackBudget;
+
+    @SerializedName("conntrackmaxallowed")
+    @Param(description = "the largest conntrackmax that fits the budget (beside conntrackbucketsallowed); equals "
+            + "the effective conntrackmax when the table fits. The VR-side script caps to the same rule")
+    private Long conntrackMaxAllowed;
+
+    @SerializedName("conntrackbucketsallowed")
+    @Param(description = "the bucket count the budget allows; equals the effective one when the table fits")
+    private Long conntrackBucketsAllowed;
+
+    @SerializedName("conntrackverdict")
+    @Param(description = "the conntrack memory check in words: what a full table needs against the budget and, "
+            + "when it does not fit, the largest table that does")
+    private String conntrackVerdict;
+
+    @SerializedName("conntrackforced")
+    @Param(description = "true when this create or update was accepted only because force=true was passed, "
+            + "although the conntrack table does not fit the budget (the event records it too)")
+    private Boolean conntrackForced;
+
     @SerializedName("networkcount")
     @Param(description = "the number of networks bound to this profile")
     private Integer networkCount;
@@ -113,6 +146,50 @@ public class VirtualRouterProfileResponse extends BaseResponse {
 
     public void setTuningMemory(Long tuningMemory) {
         this.tuningMemory = tuningMemory;
+    }
+
+    public void setConntrackFits(Boolean conntrackFits) {
+        this.conntrackFits = conntrackFits;
+    }
+
+    public void setConntrackMemory(Long conntrackMemory) {
+        this.conntrackMemory = conntrackMemory;
+    }
+
+    public void setConntrackBudget(Long conntrackBudget) {
+        this.conntrackBudget = conntrackBudget;
+    }
+
+    public void setConntrackMaxAllowed(Long conntrackMaxAllowed) {
+        this.conntrackMaxAllowed = conntrackMaxAllowed;
+    }
+
+    public void setConntrackBucketsAllowed(Long conntrackBucketsAllowed) {
+        this.conntrackBucketsAllowed = conntrackBucketsAllowed;
+    }
+
+    public void setConntrackVerdict(String conntrackVerdict) {
+        this.conntrackVerdict = conntrackVerdict;
+    }
+
+    public void setConntrackForced(Boolean conntrackForced) {
+        this.conntrackForced = conntrackForced;
+    }
+
+    public Boolean getConntrackFits() {
+        return conntrackFits;
+    }
+
+    public Long getConntrackMaxAllowed() {
+        return conntrackMaxAllowed;
+    }
+
+    public String getConntrackVerdict() {
+        return conntrackVerdict;
+    }
+
+    public Boolean getConntrackForced() {
+        return conntrackForced;
     }
 
     public void setNetworkCount(Integer networkCount) {

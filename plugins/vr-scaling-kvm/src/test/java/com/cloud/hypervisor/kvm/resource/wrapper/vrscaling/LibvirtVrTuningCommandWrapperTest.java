@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -43,6 +44,7 @@ public class LibvirtVrTuningCommandWrapperTest {
     private static final String IP = "169.254.3.7";
     private static final String NAME = "r-42-VM";
     private static final File KEY = new File("/root/.ssh/id_rsa.cloud");
+    private static final String SCRIPT = "python3 /opt/cloud/bin/vr_scaling.py";
     private static final String SETS = " '--set' 'net.netfilter.nf_conntrack_max=1000000'"
             + " '--set' 'net.netfilter.nf_conntrack_buckets=250000'"
             + " '--set' 'net.netfilter.nf_conntrack_tcp_timeout_established=86400'"
@@ -57,10 +59,13 @@ public class LibvirtVrTuningCommandWrapperTest {
     private LibvirtComputingResource resource;
 
     @Before
-    public void setUp() {
+    public void setUp() throws Exception {
         transport = mock(SshTransport.class);
         resource = mock(LibvirtComputingResource.class);
         wrapper = new LibvirtVrTuningCommandWrapper(transport, KEY, VrScript.bundled());
+        // The install's check-and-rename succeeds unless a test says otherwise.
+        when(transport.run(anyString(), anyInt(), any(), startsWith("find "), any()))
+                .thenReturn(new SshTransport.Result(true, ""));
     }
 
     // ---- registration ----
@@ -83,15 +88,19 @@ public class LibvirtVrTuningCommandWrapperTest {
     @Test
     public void applyCopiesTheBundledScriptAndRunsTheExactQuotedCommand() throws Exception {
         String report = fixture("apply-ok.json").trim();
-        when(transport.run(eq(IP), eq(3922), eq(KEY), anyString(), any())).thenReturn(new SshTransport.Result(true,
+        when(transport.run(eq(IP), eq(3922), eq(KEY), startsWith(SCRIPT), any())).thenReturn(new SshTransport.Result(true,
                 report + "\n"));
 
         Answer answer = wrapper.execute(command(VrTuningCommand.apply(tuning())), resource);
 
         ArgumentCaptor<byte[]> content = ArgumentCaptor.forClass(byte[].class);
-        verify(transport).copy(eq(IP), eq(3922), eq(KEY), eq("/opt/cloud/bin"), eq("vr_scaling.py"), content.capture(),
+        ArgumentCaptor<String> tempName = ArgumentCaptor.forClass(String.class);
+        verify(transport).copy(eq(IP), eq(3922), eq(KEY), eq("/opt/cloud/bin"), tempName.capture(), content.capture(),
                 eq("0755"), any());
         assertArrayEquals(VrScript.bundled().bytes(), content.getValue());
+        assertTrue(tempName.getValue(), tempName.getValue().matches("\\.vr_scaling\\.py\\.[0-9a-f]{32}\\.tmp"));
+        verify(transport).run(eq(IP), eq(3922), eq(KEY),
+                eq(VrScriptRunner.installCommand(tempName.getValue(), VrScript.bundled().sha256())), any());
         verify(transport).run(eq(IP), eq(3922), eq(KEY),
                 eq("python3 /opt/cloud/bin/vr_scaling.py 'apply'" + SETS + " '--nic-queues' '2'"), any());
         assertTrue(answer.getDetails(), answer.getResult());
@@ -100,7 +109,7 @@ public class LibvirtVrTuningCommandWrapperTest {
 
     @Test
     public void verifyRunsTheExactQuotedCommand() throws Exception {
-        when(transport.run(anyString(), anyInt(), any(), anyString(), any()))
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any()))
                 .thenReturn(new SshTransport.Result(true, "{\"ok\": true, \"mode\": \"verify\", \"keys\": []}"));
 
         Answer answer = wrapper.execute(command(VrTuningCommand.verify(tuning())), resource);
@@ -111,8 +120,31 @@ public class LibvirtVrTuningCommandWrapperTest {
     }
 
     @Test
+    public void theZonesConntrackBudgetIsPassedAsStrictlyQuotedArguments() throws Exception {
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any()))
+                .thenReturn(new SshTransport.Result(true, "{\"ok\": true, \"mode\": \"verify\", \"keys\": []}"));
+
+        wrapper.execute(command(VrTuningCommand.verify(tuning()).withConntrackBudget(0.3, 320)), resource);
+
+        verify(transport).run(eq(IP), eq(3922), eq(KEY), eq("python3 /opt/cloud/bin/vr_scaling.py 'verify'" + SETS
+                + " '--nic-queues' '2' '--memory-fraction' '0.3' '--bytes-per-entry' '320'"), any());
+    }
+
+    @Test
+    public void aTamperedConntrackBudgetIsRefusedWithoutAnySsh() {
+        Gson gson = new Gson();
+        String wire = gson.toJson(command(VrTuningCommand.apply(tuning()).withConntrackBudget(0.25, 400)))
+                .replace("\"memoryFraction\":0.25", "\"memoryFraction\":0.9");
+        Answer answer = wrapper.execute(gson.fromJson(wire, VrTuningCommand.class), resource);
+
+        assertFalse(answer.getResult());
+        assertTrue(answer.getDetails(), answer.getDetails().contains("memory fraction must be between 0.05 and 0.6"));
+        verifyNoInteractions(transport);
+    }
+
+    @Test
     public void diagnoseRunsTheExactCommandAndWaitsLongerForTheSample() throws Exception {
-        when(transport.run(anyString(), anyInt(), any(), anyString(), any()))
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any()))
                 .thenReturn(new SshTransport.Result(true, fixture("diagnose.json")));
         ArgumentCaptor<SshTimeouts> timeouts = ArgumentCaptor.forClass(SshTimeouts.class);
 
@@ -127,7 +159,7 @@ public class LibvirtVrTuningCommandWrapperTest {
 
     @Test
     public void removeRunsTheModeAlone() throws Exception {
-        when(transport.run(anyString(), anyInt(), any(), anyString(), any())).thenReturn(new SshTransport.Result(true,
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any())).thenReturn(new SshTransport.Result(true,
                 "{\"changed\": false, \"file\": {\"existed\": false, \"path\": \"/etc/sysctl.d/99-vr-scaling.conf\","
                         + " \"removed\": false}, \"mode\": \"remove\", \"ok\": true, \"removed_keys\": {},"
                         + " \"version\": \"1.0.0\"}"));
@@ -188,8 +220,23 @@ public class LibvirtVrTuningCommandWrapperTest {
     }
 
     @Test
+    public void aCopyWithTheWrongChecksumIsAFailedAnswerAndTheScriptDoesNotRun() throws Exception {
+        when(transport.run(anyString(), anyInt(), any(), startsWith("find "), any())).thenReturn(
+                new SshTransport.Result(false, "vr_scaling.py copy has SHA-256 'e3b0c442', expected 1234"));
+
+        Answer answer = wrapper.execute(command(VrTuningCommand.apply(tuning())), resource);
+
+        assertFalse(answer.getResult());
+        assertTrue(answer.getDetails(), answer.getDetails().startsWith("vr-scaling apply on router 'r-42-VM' "
+                + "('169.254.3.7'): cannot copy /opt/cloud/bin/vr_scaling.py over SSH port 3922 (IOException: "
+                + "checking and renaming the copy into /opt/cloud/bin/vr_scaling.py failed: vr_scaling.py copy has "
+                + "SHA-256 'e3b0c442'"));
+        verify(transport, never()).run(anyString(), anyInt(), any(), startsWith(SCRIPT), any());
+    }
+
+    @Test
     public void sshTimeoutIsAFailedAnswer() throws Exception {
-        when(transport.run(anyString(), anyInt(), any(), anyString(), any()))
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any()))
                 .thenThrow(new Exception("Timed out in waiting for SSH execution exit status"));
 
         Answer answer = wrapper.execute(command(VrTuningCommand.verify(tuning())), resource);
@@ -202,7 +249,7 @@ public class LibvirtVrTuningCommandWrapperTest {
 
     @Test
     public void nonZeroExitWithoutJsonIsAFailedAnswerQuotingTheOutput() throws Exception {
-        when(transport.run(anyString(), anyInt(), any(), anyString(), any())).thenReturn(new SshTransport.Result(false,
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any())).thenReturn(new SshTransport.Result(false,
                 "python3: can't open file '/opt/cloud/bin/vr_scaling.py': [Errno 2] No such file or directory\n"));
 
         Answer answer = wrapper.execute(command(VrTuningCommand.apply(tuning())), resource);
@@ -215,7 +262,7 @@ public class LibvirtVrTuningCommandWrapperTest {
 
     @Test
     public void garbageOutputWithExitZeroIsAFailedAnswer() throws Exception {
-        when(transport.run(anyString(), anyInt(), any(), anyString(), any()))
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any()))
                 .thenReturn(new SshTransport.Result(true, "{not json}"));
 
         Answer answer = wrapper.execute(command(VrTuningCommand.apply(tuning())), resource);
@@ -226,7 +273,7 @@ public class LibvirtVrTuningCommandWrapperTest {
 
     @Test
     public void reportForAnotherModeIsAFailedAnswer() throws Exception {
-        when(transport.run(anyString(), anyInt(), any(), anyString(), any()))
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any()))
                 .thenReturn(new SshTransport.Result(true, fixture("apply-ok.json")));
 
         Answer answer = wrapper.execute(command(VrTuningCommand.verify(tuning())), resource);
@@ -238,7 +285,7 @@ public class LibvirtVrTuningCommandWrapperTest {
     @Test
     public void driftReportWithNonZeroExitIsAFailedAnswerCarryingTheJson() throws Exception {
         String report = fixture("verify-drift.json").trim();
-        when(transport.run(anyString(), anyInt(), any(), anyString(), any()))
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any()))
                 .thenReturn(new SshTransport.Result(false, report));
 
         Answer answer = wrapper.execute(command(VrTuningCommand.verify(tuning())), resource);
@@ -249,7 +296,7 @@ public class LibvirtVrTuningCommandWrapperTest {
 
     @Test
     public void nothingEscapesExecute() throws Exception {
-        when(transport.run(anyString(), anyInt(), any(), anyString(), any())).thenReturn(null);
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any())).thenReturn(null);
 
         Answer answer = wrapper.execute(command(VrTuningCommand.apply(tuning())), resource);
 
@@ -260,13 +307,13 @@ public class LibvirtVrTuningCommandWrapperTest {
 
     @Test
     public void ipv6ControlAddressIsAccepted() throws Exception {
-        when(transport.run(anyString(), anyInt(), any(), anyString(), any()))
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any()))
                 .thenReturn(new SshTransport.Result(true, fixture("apply-ok.json")));
 
         Answer answer = wrapper.execute(VrTuningCommand.apply(tuning()).forRouter("fd00::3:7", NAME), resource);
 
         assertTrue(answer.getDetails(), answer.getResult());
-        verify(transport).run(eq("fd00::3:7"), eq(3922), eq(KEY), anyString(), any());
+        verify(transport).run(eq("fd00::3:7"), eq(3922), eq(KEY), startsWith(SCRIPT), any());
     }
 
     // ---- helpers ----

@@ -1,10 +1,13 @@
 package com.cloud.hypervisor.kvm.resource.wrapper.vrscaling;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +40,9 @@ public class LocalShellScriptTest {
     private Path bin;
 
     /** Copies into the temporary bin directory and runs the command with /opt/cloud/bin pointing there. */
-    private final class LocalShellTransport implements SshTransport {
+    private static final SshTimeouts TIMEOUTS = new SshTimeouts(1_000, 1_000, 60_000);
+
+    private class LocalShellTransport implements SshTransport {
         @Override
         public void copy(String host, int port, File keyFile, String remoteDir, String fileName, byte[] content,
                          String mode, SshTimeouts timeouts) throws Exception {
@@ -93,6 +98,45 @@ public class LocalShellScriptTest {
         assertEquals(report.isOk(), answer.getResult());
         assertEquals(VrScript.bundled().version(), report.version());
         assertEquals(Long.valueOf(budget), report.valuesInForce().get(TuningKey.NETDEV_BUDGET));
+    }
+
+    @Test
+    public void installThroughARealShellRenamesACheckedCopyOverTheScriptAndLeavesNoTemporaryFile() throws Exception {
+        Files.write(bin.resolve(VrScript.FILE_NAME), "old script".getBytes(StandardCharsets.UTF_8));
+        VrScriptRunner runner = new VrScriptRunner(new LocalShellTransport(), new File("unused"), 3922,
+                VrScript.bundled());
+
+        runner.install("127.0.0.1", TIMEOUTS);
+
+        assertArrayEquals(VrScript.bundled().bytes(), Files.readAllBytes(bin.resolve(VrScript.FILE_NAME)));
+        assertEquals(List.of(VrScript.FILE_NAME), listing());
+    }
+
+    @Test
+    public void aCorruptedCopyIsRemovedAndTheInstalledScriptIsLeftAlone() throws Exception {
+        Files.write(bin.resolve(VrScript.FILE_NAME), "old script".getBytes(StandardCharsets.UTF_8));
+        SshTransport truncating = new LocalShellTransport() {
+            @Override
+            public void copy(String host, int port, File keyFile, String remoteDir, String fileName, byte[] content,
+                             String mode, SshTimeouts timeouts) throws Exception {
+                // A transfer cut short: half of the file arrives.
+                super.copy(host, port, keyFile, remoteDir, fileName, Arrays.copyOf(content, content.length / 2), mode,
+                        timeouts);
+            }
+        };
+        VrScriptRunner runner = new VrScriptRunner(truncating, new File("unused"), 3922, VrScript.bundled());
+
+        IOException e = assertThrows(IOException.class, () -> runner.install("127.0.0.1", TIMEOUTS));
+
+        assertTrue(e.getMessage(), e.getMessage().contains("expected " + VrScript.bundled().sha256()));
+        assertEquals("old script", Files.readString(bin.resolve(VrScript.FILE_NAME)));
+        assertEquals(List.of(VrScript.FILE_NAME), listing());
+    }
+
+    private List<String> listing() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(bin)) {
+            return files.map(f -> f.getFileName().toString()).sorted().collect(java.util.stream.Collectors.toList());
+        }
     }
 
     @Test

@@ -61,6 +61,18 @@ public abstract class BaseVirtualRouterProfileTuningCmd extends BaseCmd {
                     + "default: one per vCPU up to vrscaling.nic.queues.max")
     private Long nicQueues;
 
+    @Parameter(name = "force", type = CommandType.BOOLEAN,
+            description = "true to accept a profile whose full conntrack table (conntrackmax entries at "
+                    + "vrscaling.conntrack.bytes.per.entry plus the conntrackbuckets hash heads) needs more memory "
+                    + "than memory x vrscaling.conntrack.memory.fraction; without it such a profile is refused, "
+                    + "because the virtual router reboots when it runs out of memory (vm.panic_on_oom=1). The VR-side "
+                    + "script still caps what it applies to the router's real RAM. Default false")
+    private Boolean force;
+
+    public boolean isForce() {
+        return Boolean.TRUE.equals(force);
+    }
+
     /** The overrides given in this call, keyed by setting; range checks happen in the service. */
     public Map<TuningKey, Long> getTuningOverrides() {
         Map<TuningKey, Long> overrides = new EnumMap<>(TuningKey.class);

@@ -19,6 +19,8 @@ import org.apache.cloudstack.vrscaling.VrScalingManager;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
 import org.apache.cloudstack.vrscaling.core.profile.TuningOverrides;
+import org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget;
+import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
@@ -49,8 +51,10 @@ public class VirtualRouterProfileCommandsTest {
     private ProfileView view() {
         ServiceOfferingVO offering = offering(10L, "big", 2, 1000, 2048);
         RouterProfile profile = new RouterProfile("big", new RouterSize(2, 1000, 2048), TuningOverrides.none());
-        return new ProfileView(offering, profile, false, false,
-                profile.effectiveTuning(new SizingModel(SizingAssumptions.defaults())), 0, 0);
+        SizingModel model = new SizingModel(SizingAssumptions.defaults());
+        KernelTuning tuning = profile.effectiveTuning(model);
+        return new ProfileView(offering, profile, false, false, tuning, 0, 0,
+                ConntrackBudget.of(tuning, profile.getSize(), model.getAssumptions()));
     }
 
     @Test
