@@ -19,9 +19,9 @@ ACCOUNT_ERROR = 531
 
 VR_SCALE_APIS = {
     "createVirtualRouterProfile": {"name", "displaytext", "cpunumber", "cpuspeed", "memory", "serviceofferingid",
-                                   "storagetype", "conntrackmax", "conntrackbuckets", "nicqueues"},
+                                   "storagetype", "conntrackmax", "conntrackbuckets", "nicqueues", "forced"},
     "listVirtualRouterProfiles": {"id", "name", "keyword", "page", "pagesize"},
-    "updateVirtualRouterProfile": {"id", "name", "displaytext", "resettuning", "conntrackmax"},
+    "updateVirtualRouterProfile": {"id", "name", "displaytext", "resettuning", "conntrackmax", "forced"},
     "deleteVirtualRouterProfile": {"id", "forced"},
     "scaleVirtualRouterProfile": {"networkid", "vpcid", "routerid", "profileid", "dryrun"},
     "resetVirtualRouterProfile": {"networkid", "vpcid"},
@@ -154,6 +154,16 @@ class VrScaleOnSimulator(unittest.TestCase):
         small = self.api.list("listServiceOfferings", "serviceoffering", name="Small Instance", listall=None)[0]
         self.assertApiError(PARAM_ERROR, call, "createVirtualRouterProfile", name="it-adopt",
                             serviceofferingid=small["id"])
+        # A table the profile's RAM cannot hold: the router would panic at every boot (vm.panic_on_oom=1).
+        text = self.assertApiError(PARAM_ERROR, call, "createVirtualRouterProfile", name="it-oom", cpunumber=1,
+                                   cpuspeed=1000, memory=256, conntrackmax=67108864, conntrackbuckets=16777216)
+        self.assertIn("the budget is 64.0 MiB", text)
+        self.assertIn("forced=true", text)
+        self.assertApiError(PARAM_ERROR, call, "updateVirtualRouterProfile", id=kept["id"], conntrackmax=67108864)
+        # Names are unique among profiles.
+        text = self.assertApiError(PARAM_ERROR, call, "createVirtualRouterProfile", name="it-kept", cpunumber=1,
+                                   cpuspeed=1000, memory=512)
+        self.assertIn(kept["id"], text)
         self.assertApiError(PARAM_ERROR, call, "updateVirtualRouterProfile", id=kept["id"], memory=1024)
         self.assertApiError(PARAM_ERROR, call, "deleteVirtualRouterProfile", id=small["id"])
         self.assertApiError(PARAM_ERROR, self.api.run, "scaleVirtualRouterProfile", profileid=kept["id"])
@@ -161,6 +171,19 @@ class VrScaleOnSimulator(unittest.TestCase):
         self.assertEqual(before, sorted(p["id"] for p in after))
         self.assertEqual(512, self.api.list("listVirtualRouterProfiles", "virtualrouterprofile", id=kept["id"],
                                             listall=None)[0]["memory"])
+
+    def test_04_an_over_budget_profile_is_accepted_only_when_forced_and_says_so(self):
+        since = self.now()
+        forced = self.api.call("createVirtualRouterProfile", name="it-forced", cpunumber=1, cpuspeed=1000,
+                               memory=256, conntrackmax=4000000, forced=True)["virtualrouterprofile"]
+        log("forced profile: %s" % {k: v for k, v in forced.items() if k.startswith("conntrack")})
+        self.assertTrue(forced["conntrackforced"])
+        self.assertFalse(forced["conntrackfits"])
+        listed = self.api.list("listVirtualRouterProfiles", "virtualrouterprofile", id=forced["id"], listall=None)[0]
+        self.assertFalse(listed["conntrackfits"])
+        self.assertTrue([e for e in self.events("VRSCALING.PROFILE.CREATE", since)
+                         if "forced=true" in e.get("description", "")], "the event does not record forced=true")
+        self.assertTrue(self.api.call("deleteVirtualRouterProfile", id=forced["id"])["success"])
 
     # --- 3: scaling an isolated network -------------------------------------------------------------------------
     def test_10_isolated_network_dry_run_then_scale(self):

@@ -215,11 +215,11 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
         return withForcedVerdict(offering, profileService.view(offering, null), cmd.isForce());
     }
 
-    /** Marks a view accepted only because of force=true, and names the profile (and the override) in the event. */
+    /** Marks a view accepted only because of forced=true, and names the profile (and the override) in the event. */
     private static ProfileView withForcedVerdict(ServiceOfferingVO offering, ProfileView view, boolean force) {
         String label = VrScalingLabels.profile(offering);
         if (force && !view.getConntrackBudget().fits()) {
-            eventDetails(label + "; accepted with force=true although " + view.getConntrackBudget().describe());
+            eventDetails(label + "; accepted with forced=true although " + view.getConntrackBudget().describe());
             return view.withConntrackForced();
         }
         eventDetails(label);

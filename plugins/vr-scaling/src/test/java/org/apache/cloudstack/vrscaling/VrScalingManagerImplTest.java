@@ -300,7 +300,7 @@ public class VrScalingManagerImplTest {
         ArgumentCaptor<String> details = ArgumentCaptor.forClass(String.class);
         verify(context).setEventDetails(details.capture());
         assertTrue(details.getValue(), details.getValue().startsWith("profile tiny (offering-uuid-10); accepted "
-                + "with force=true although a full conntrack table of 1,000,000 entries"));
+                + "with forced=true although a full conntrack table of 1,000,000 entries"));
     }
 
     @Test

@@ -343,14 +343,14 @@ public class ProfileService {
             return;
         }
         if (force) {
-            LOG.warn("Virtual router profile {} accepted with force=true although {}", profile.getName(),
+            LOG.warn("Virtual router profile {} accepted with forced=true although {}", profile.getName(),
                     budget.describe());
             return;
         }
         throw VrScalingErrors.badInput(String.format(Locale.ROOT, "Profile '%s' (%d MiB) cannot hold a full "
                 + "conntrack table: %s (vrscaling.conntrack.memory.fraction, vrscaling.conntrack.bytes.per.entry). "
                 + "The virtual router panics and reboots when it runs out of memory (vm.panic_on_oom=1). Lower "
-                + "conntrackmax/conntrackbuckets, give the profile more memory, or pass force=true to accept it",
+                + "conntrackmax/conntrackbuckets, give the profile more memory, or pass forced=true to accept it",
                 profile.getName(), profile.getSize().getMemoryMib(), budget.describe()));
     }
 

@@ -74,7 +74,7 @@ public final class ProfileView {
         return conntrackBudget;
     }
 
-    /** True when the call that produced this view accepted an over-budget table only because of force=true. */
+    /** True when the call that produced this view accepted an over-budget table only because of forced=true. */
     public boolean isConntrackForced() {
         return conntrackForced;
     }

@@ -148,7 +148,7 @@ public class ProfileServiceTest {
         assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec("tiny", null, 1, 1000, 256,
                 null, null, Map.of(TuningKey.CONNTRACK_MAX, 67_108_864L, TuningKey.CONNTRACK_BUCKETS, 16_777_216L))),
                 "Profile 'tiny' (256 MiB) cannot hold a full conntrack table", "needs 25,728.0 MiB",
-                "the budget is 64.0 MiB", "conntrackmax=166942 with conntrackbuckets=41472", "force=true");
+                "the budget is 64.0 MiB", "conntrackmax=166942 with conntrackbuckets=41472", "forced=true");
         verify(serviceOfferingDao, never()).persistSystemServiceOffering(any());
         verify(diskOfferingDao, never()).persistDefaultDiskOffering(any());
     }
@@ -183,7 +183,7 @@ public class ProfileServiceTest {
         ServiceOfferingVO router = offering(10L, "router 256", 1, 500, 256);
         when(serviceOfferingDao.findById(10L)).thenReturn(router);
         assertApiError(ApiErrorCode.PARAM_ERROR, () -> service.create(new ProfileSpec(null, null, null, null, null,
-                10L, null, Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L))), "router 256", "force=true");
+                10L, null, Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L))), "router 256", "forced=true");
         verify(offeringDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
         service.create(new ProfileSpec(null, null, null, null, null, 10L, null,
                 Map.of(TuningKey.CONNTRACK_MAX, 1_000_000L), true));

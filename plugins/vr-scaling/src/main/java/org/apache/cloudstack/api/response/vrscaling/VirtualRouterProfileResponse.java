@@ -83,7 +83,7 @@ public class VirtualRouterProfileResponse extends BaseResponse {
     private String conntrackVerdict;
 
     @SerializedName("conntrackforced")
-    @Param(description = "true when this create or update was accepted only because force=true was passed, "
+    @Param(description = "true when this create or update was accepted only because forced=true was passed, "
             + "although the conntrack table does not fit the budget (the event records it too)")
     private Boolean conntrackForced;
 

@@ -61,7 +61,7 @@ public abstract class BaseVirtualRouterProfileTuningCmd extends BaseCmd {
                     + "default: one per vCPU up to vrscaling.nic.queues.max")
     private Long nicQueues;
 
-    @Parameter(name = "force", type = CommandType.BOOLEAN,
+    @Parameter(name = "forced", type = CommandType.BOOLEAN,
             description = "true to accept a profile whose full conntrack table (conntrackmax entries at "
                     + "vrscaling.conntrack.bytes.per.entry plus the conntrackbuckets hash heads) needs more memory "
                     + "than memory x vrscaling.conntrack.memory.fraction; without it such a profile is refused, "
