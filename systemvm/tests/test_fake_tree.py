@@ -158,6 +158,13 @@ class ApplyTest(FakeTreeCase):
         self.assertEqual(entry["status"], "read-only")
         self.assertEqual(entry["after"], 262144)
         self.assertEqual(read_sysctl(self.root, CONNTRACK_MAX), 262144)
+        # Only values the kernel took are persisted.
+        with open(self.conf) as handle:
+            content = handle.read()
+        self.assertNotIn(CONNTRACK_MAX, content)
+        self.assertIn("%s = 30\n" % FIN_TIMEOUT, content)
+        code, report = self.verify({CONNTRACK_MAX: 524288, FIN_TIMEOUT: 30})
+        self.assertTrue(report["file"]["matches"], report)
 
     def test_write_refused_with_eacces_is_read_only(self):
         kernel = fake_kernel(refuse={sysctl_rel(BUDGET): errno.EACCES})
@@ -595,6 +602,16 @@ class HostileInputTest(FakeTreeCase):
         ["apply", "--nic-queues", "2"],
         ["apply", "--set", "net.core.netdev_budget=300",
          "--sample-seconds", "1"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--modprobe-dir", "relative/dir"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--udev-dir", "/nonexistent/vrs-udev"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--memory-fraction", "0.25", "--memory-fraction", "0.3"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--memory-fraction", "-0.25"],
+        ["remove", "--memory-fraction", "0.25"],
+        ["diagnose", "--udev-dir", "/tmp"],
         ["verify", "--set", "net.core.netdev_budget=1e3"],
         ["diagnose", "--sample-seconds", "11"],
         ["diagnose", "--sample-seconds", "1.5"],
