@@ -19,22 +19,29 @@
 
 Runs inside the VR as root, started over SSH by the KVM agent:
 
-    vr_scaling.py apply    [--root DIR] [--conf-dir DIR] --set KEY=INT ...
-                           [--nic-queues N]
+    vr_scaling.py apply    [--root DIR] [--conf-dir DIR] [--modprobe-dir DIR]
+                           [--udev-dir DIR] --set KEY=INT ... [--nic-queues N]
+                           [--memory-fraction F] [--bytes-per-entry N]
     vr_scaling.py verify   (same arguments as apply; changes nothing)
     vr_scaling.py diagnose [--root DIR] [--sample-seconds S]
-    vr_scaling.py remove   [--root DIR] [--conf-dir DIR]
+    vr_scaling.py remove   [--root DIR] [--conf-dir DIR] [--modprobe-dir DIR]
+                           [--udev-dir DIR]
     vr_scaling.py --version
 
 Every mode prints exactly one JSON object on stdout (--version prints the
-bare version string). Exit codes: 0 ok, 1 something failed or drifted,
-2 input refused (nothing was changed), 3 internal error.
+bare version string). Exit codes: 0 ok, 1 something failed or drifted
+(or, for verify, is still pending), 2 input refused (nothing was changed),
+3 internal error. apply is all-or-nothing: a failed write rolls back what
+the run changed, and the files are written only after every runtime write
+succeeded. A conntrack table that would not fit the memory budget is
+limited to what fits (status "limited", top-level "limited": true).
 
 Standard library only; Python 3.9+.
 """
 
 import errno
 import json
+import math
 import os
 import re
 import stat
@@ -43,7 +50,7 @@ import sys
 import tempfile
 import time
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -51,10 +58,22 @@ EXIT_REFUSED = 2
 EXIT_INTERNAL = 3
 
 CONF_NAME = "99-vr-scaling.conf"
+# What the router had before VR Scale, written by the first apply only.
+ORIGINAL_NAME = "vr-scaling-original.json"
+MODPROBE_NAME = "vr-scaling.conf"
+HOOK_NAME = "99-vr-scaling.rules"
 DEFAULT_CONF_SUBDIR = os.path.join("etc", "sysctl.d")
+DEFAULT_MODPROBE_SUBDIR = os.path.join("etc", "modprobe.d")
+DEFAULT_UDEV_SUBDIR = os.path.join("etc", "udev", "rules.d")
+# /lib is /usr/lib on merged-/usr Debian 12 and exists on unmerged ones.
+SYSTEMD_SYSCTL = "/lib/systemd/systemd-sysctl"
 
+MAX_KEY = "net.netfilter.nf_conntrack_max"
 BUCKETS_KEY = "net.netfilter.nf_conntrack_buckets"
-HASHSIZE_PARAM = "sys/module/nf_conntrack/parameters/hashsize"
+NETFILTER_PREFIX = "net.netfilter."
+CONNTRACK_MODULE = "sys/module/nf_conntrack"
+HASHSIZE_PARAM = CONNTRACK_MODULE + "/parameters/hashsize"
+MEMINFO = "proc/meminfo"
 # The kernel rounds the hash table up to a whole page of 8-byte bucket
 # heads: 4096 / 8 = 512 on x86_64 (nf_ct_alloc_hashtable).
 BUCKETS_GRANULE = 512
@@ -62,7 +81,7 @@ BUCKETS_GRANULE = 512
 # Whitelist in the order used for the conf file and the report:
 # key -> (minimum, maximum), both inclusive.
 ALLOWED_KEYS = (
-    ("net.netfilter.nf_conntrack_max", 1024, 67108864),
+    (MAX_KEY, 1024, 67108864),
     (BUCKETS_KEY, 1024, 16777216),
     ("net.netfilter.nf_conntrack_tcp_timeout_established", 60, 432000),
     ("net.netfilter.nf_conntrack_tcp_timeout_time_wait", 1, 600),
@@ -74,9 +93,38 @@ ALLOWED_KEYS = (
 KEY_RANGES = {name: (low, high) for name, low, high in ALLOWED_KEYS}
 KEY_ORDER = [name for name, _, _ in ALLOWED_KEYS]
 
+# The runtime order: the hash table is resized before the max that fills
+# it, and both before anything else.
+APPLY_ORDER = [BUCKETS_KEY, MAX_KEY] + [key for key in KEY_ORDER
+                                        if key not in (BUCKETS_KEY, MAX_KEY)]
+
 NIC_QUEUES_RANGE = (1, 64)
 SAMPLE_SECONDS_RANGE = (0, 10)
 DEFAULT_SAMPLE_SECONDS = 1
+
+# Conntrack memory budget (conntrack-budget-vectors.json holds the rule and
+# the cases the Java core and this port are both tested against).
+MEMORY_FRACTION_RANGE = (0.05, 0.6)
+DEFAULT_MEMORY_FRACTION = 0.25
+BYTES_PER_ENTRY_RANGE = (64, 4096)
+DEFAULT_BYTES_PER_ENTRY = 400
+BUCKET_HEAD_BYTES = 8
+CONNTRACK_FLOOR = 1024
+# "0." and one to six digits: no exponent, sign, "nan" or spaces.
+FRACTION_RE = re.compile(r"0\.[0-9]{1,6}", re.ASCII)
+
+# What a 6.1 kernel starts with, for `remove` when nothing was recorded.
+# Conntrack max and buckets depend on the memory (kernel_default_buckets).
+KERNEL_DEFAULTS = {
+    "net.netfilter.nf_conntrack_tcp_timeout_established": 432000,
+    "net.netfilter.nf_conntrack_tcp_timeout_time_wait": 120,
+    "net.core.netdev_max_backlog": 1000,
+    "net.core.netdev_budget": 300,
+    "net.ipv4.tcp_fin_timeout": 60,
+    "net.ipv4.tcp_window_scaling": 1,
+}
+# Values read back from a state file must at least look like a sysctl.
+RECORDED_RANGE = (0, 2 ** 31 - 1)
 
 # Decimal only: no sign, no leading zero (the kernel would read "010" as
 # octal), no exponent, no hex, no whitespace.
@@ -96,12 +144,18 @@ RC_TIMEOUT = 124
 COMMAND_PATH = "/usr/sbin:/usr/bin:/sbin:/bin"
 
 MODES = ("apply", "verify", "diagnose", "remove")
+TUNE_OPTIONS = ("--root", "--conf-dir", "--modprobe-dir", "--udev-dir",
+                "--set", "--nic-queues", "--memory-fraction",
+                "--bytes-per-entry")
 MODE_OPTIONS = {
-    "apply": ("--root", "--conf-dir", "--set", "--nic-queues"),
-    "verify": ("--root", "--conf-dir", "--set", "--nic-queues"),
+    "apply": TUNE_OPTIONS,
+    "verify": TUNE_OPTIONS,
     "diagnose": ("--root", "--sample-seconds"),
-    "remove": ("--root", "--conf-dir"),
+    "remove": ("--root", "--conf-dir", "--modprobe-dir", "--udev-dir"),
 }
+DIRECTORY_OPTIONS = {"--root": "root", "--conf-dir": "conf_dir",
+                     "--modprobe-dir": "modprobe_dir",
+                     "--udev-dir": "udev_dir"}
 
 
 class UsageError(Exception):
@@ -195,6 +249,17 @@ def parse_decimal(text, low, high, what):
     return value
 
 
+def parse_fraction(text, low, high, what):
+    """Parse a strict decimal fraction "0.NNN" in [low, high] or raise."""
+    if not isinstance(text, str) or not FRACTION_RE.fullmatch(text):
+        raise UsageError("%s: %r is not a decimal fraction like 0.25"
+                         % (what, text))
+    value = float(text)
+    if not low <= value <= high:
+        raise UsageError("%s: %s is outside %s..%s" % (what, text, low, high))
+    return value
+
+
 def parse_setting(text, settings):
     """Validate one KEY=INT and add it to settings (dict)."""
     key, sep, raw = text.partition("=")
@@ -237,9 +302,12 @@ def parse_args(argv):
     mode = argv[0]
     if mode not in MODES:
         raise UsageError("unknown mode %r" % mode)
-    request = {"mode": mode, "root": "/", "conf_dir": None, "settings": {},
+    request = {"mode": mode, "root": "/", "conf_dir": None,
+               "modprobe_dir": None, "udev_dir": None, "settings": {},
                "nic_queues": None,
-               "sample_seconds": DEFAULT_SAMPLE_SECONDS}
+               "sample_seconds": DEFAULT_SAMPLE_SECONDS,
+               "memory_fraction": DEFAULT_MEMORY_FRACTION,
+               "bytes_per_entry": DEFAULT_BYTES_PER_ENTRY}
     seen = set()
     for option, value in split_options(argv[1:]):
         if option not in MODE_OPTIONS[mode]:
@@ -249,10 +317,17 @@ def parse_args(argv):
         seen.add(option)
         if option == "--set":
             parse_setting(value, request["settings"])
-        elif option == "--root":
-            request["root"] = validate_directory(value, "--root")
-        elif option == "--conf-dir":
-            request["conf_dir"] = validate_directory(value, "--conf-dir")
+        elif option in DIRECTORY_OPTIONS:
+            request[DIRECTORY_OPTIONS[option]] = validate_directory(value,
+                                                                    option)
+        elif option == "--memory-fraction":
+            request["memory_fraction"] = parse_fraction(
+                value, MEMORY_FRACTION_RANGE[0], MEMORY_FRACTION_RANGE[1],
+                option)
+        elif option == "--bytes-per-entry":
+            request["bytes_per_entry"] = parse_decimal(
+                value, BYTES_PER_ENTRY_RANGE[0], BYTES_PER_ENTRY_RANGE[1],
+                option)
         elif option == "--nic-queues":
             request["nic_queues"] = parse_decimal(
                 value, NIC_QUEUES_RANGE[0], NIC_QUEUES_RANGE[1],
@@ -263,9 +338,11 @@ def parse_args(argv):
                 "--sample-seconds")
     if mode in ("apply", "verify") and not request["settings"]:
         raise UsageError("%s needs at least one --set KEY=INT" % mode)
-    if request["conf_dir"] is None:
-        request["conf_dir"] = os.path.join(request["root"],
-                                           DEFAULT_CONF_SUBDIR)
+    for name, subdir in (("conf_dir", DEFAULT_CONF_SUBDIR),
+                         ("modprobe_dir", DEFAULT_MODPROBE_SUBDIR),
+                         ("udev_dir", DEFAULT_UDEV_SUBDIR)):
+        if request[name] is None:
+            request[name] = os.path.join(request["root"], subdir)
     return request
 
 
@@ -278,26 +355,68 @@ def validate_directory(value, what):
 
 
 # --------------------------------------------------------------------------
-# Persisted file (sysctl.d)
+# Persisted files: sysctl.d, modprobe.d, the module-load hook, the record
 
 
 def sysctl_rel_path(key):
     return os.path.join("proc", "sys", *key.split("."))
 
 
+def managed_header(*why):
+    return ["# Managed by VR Scale (vr_scaling.py %s) for Apache CloudStack."
+            % VERSION] + ["# " + line for line in why]
+
+
 def render_conf(settings):
     """Deterministic content of the sysctl.d file for these settings."""
-    lines = [
-        "# Managed by VR Scale (vr_scaling.py %s) for Apache CloudStack."
-        % VERSION,
-        "# Rewritten on every apply; delete with 'vr_scaling.py remove'.",
-        "# Do not edit by hand and do not move these keys to "
-        "/etc/sysctl.conf.",
-    ]
+    lines = managed_header(
+        "Rewritten on every apply; delete with 'vr_scaling.py remove'.",
+        "Do not edit by hand and do not move these keys to "
+        "/etc/sysctl.conf.")
     for key in KEY_ORDER:
         if key in settings:
             lines.append("%s = %d" % (key, settings[key]))
     return "\n".join(lines) + "\n"
+
+
+def render_modprobe(buckets):
+    """modprobe.d: the hash size from the moment nf_conntrack loads."""
+    lines = managed_header(
+        "Sizes the conntrack hash whenever nf_conntrack loads, before or",
+        "after systemd-sysctl. Rewritten on every apply; deleted by remove.")
+    lines.append("options nf_conntrack hashsize=%d" % buckets)
+    return "\n".join(lines) + "\n"
+
+
+def render_hook():
+    """udev rule: re-apply the net.netfilter keys when nf_conntrack loads.
+
+    systemd-sysctl skips keys that do not exist yet, so a module that the
+    firewall loads after it would keep the kernel's defaults. The kernel
+    sends the module's "add" uevent after the module's init, when its
+    sysctls exist (systemd ships the same kind of rule for the bridge).
+    """
+    lines = managed_header(
+        "systemd-sysctl skips net.netfilter keys while nf_conntrack is not",
+        "loaded; this applies them (99-vr-scaling.conf in sysctl.d) when it",
+        "loads. Deleted by 'vr_scaling.py remove'.")
+    lines.append('ACTION=="add", SUBSYSTEM=="module", KERNEL=="nf_conntrack", '
+                 'RUN+="%s --prefix=/net/netfilter"' % SYSTEMD_SYSCTL)
+    return "\n".join(lines) + "\n"
+
+
+def render_original(values):
+    return json.dumps({
+        "written_by": "vr_scaling.py %s" % VERSION,
+        "note": "values before VR Scale (null: not readable then); written "
+                "by the first apply only, used and deleted by remove",
+        "values": values}, sort_keys=True, indent=1) + "\n"
+
+
+def setting_lines(content):
+    """The lines a file acts on: its header and blank lines do not count."""
+    lines = [line.strip() for line in (content or "").splitlines()]
+    return [line for line in lines if line and line[0] not in "#;"]
 
 
 def read_file_or_none(path):
@@ -311,8 +430,8 @@ def read_file_or_none(path):
 def write_atomically(path, content, mode=0o644):
     """Temp file in the same directory, fsync, rename over the target."""
     directory = os.path.dirname(path)
-    fd, tmp_path = tempfile.mkstemp(prefix="." + CONF_NAME + ".",
-                                    dir=directory)
+    fd, tmp_path = tempfile.mkstemp(
+        prefix="." + os.path.basename(path) + ".", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(content)
@@ -342,21 +461,63 @@ def fsync_directory(directory):
         os.close(dir_fd)
 
 
-def persist_settings(conf_dir, settings):
-    """Write the conf file unless it already has this exact content."""
-    path = os.path.join(conf_dir, CONF_NAME)
-    wanted = render_conf(settings)
-    report = {"path": path, "changed": False}
-    if read_file_or_none(path) == wanted:
-        return report
-    try:
-        os.makedirs(conf_dir, mode=0o755, exist_ok=True)
-        write_atomically(path, wanted)
-    except OSError as exc:
-        report["error"] = "cannot write %s: %s" % (path, exc.strerror or exc)
-        return report
-    report["changed"] = True
-    return report
+class FileChanges:
+    """Writes and deletes files one by one; undo() puts back what it did."""
+
+    def __init__(self):
+        self.done = []  # (path, previous content or None if absent)
+
+    def put(self, path, content):
+        """Make path hold content (None: absent). True if it changed."""
+        existed = os.path.lexists(path)
+        previous = read_file_or_none(path) if existed else None
+        if content is None:
+            if not existed:
+                return False
+            os.unlink(path)
+            fsync_directory(os.path.dirname(path))
+        else:
+            if previous == content:
+                return False
+            os.makedirs(os.path.dirname(path), mode=0o755, exist_ok=True)
+            write_atomically(path, content)
+        self.done.append((path, previous))
+        return True
+
+    def undo(self):
+        """Restore every changed file; returns the errors (normally [])."""
+        errors = []
+        for path, previous in reversed(self.done):
+            try:
+                if previous is None:
+                    if os.path.lexists(path):
+                        os.unlink(path)
+                        fsync_directory(os.path.dirname(path))
+                else:
+                    write_atomically(path, previous)
+            except OSError as exc:
+                errors.append("cannot restore %s: %s"
+                              % (path, exc.strerror or exc))
+        self.done = []
+        return errors
+
+
+def persisted_paths(request):
+    return {"sysctl": os.path.join(request["conf_dir"], CONF_NAME),
+            "original": os.path.join(request["conf_dir"], ORIGINAL_NAME),
+            "modprobe": os.path.join(request["modprobe_dir"], MODPROBE_NAME),
+            "hook": os.path.join(request["udev_dir"], HOOK_NAME)}
+
+
+def wanted_files(persisted):
+    """{name: content or None} of the sysctl, modprobe and hook files."""
+    netfilter = any(key.startswith(NETFILTER_PREFIX) for key in persisted)
+    return {
+        "sysctl": render_conf(persisted),
+        "modprobe": (render_modprobe(persisted[BUCKETS_KEY])
+                     if BUCKETS_KEY in persisted else None),
+        "hook": render_hook() if netfilter else None,
+    }
 
 
 def parse_conf(content):
@@ -372,12 +533,156 @@ def parse_conf(content):
     return values
 
 
+def read_original(path):
+    """Return ({key: int}, problem): the record of the first apply.
+
+    ({}, None) when there is no record. Only whitelisted keys with an
+    integer value survive, whatever else the file holds.
+    """
+    content = read_file_or_none(path)
+    if content is None:
+        return {}, None
+    try:
+        data = json.loads(content)
+    except ValueError:
+        return {}, "%s is not JSON" % path
+    values = data.get("values") if isinstance(data, dict) else None
+    if not isinstance(values, dict):
+        return {}, "%s has no values" % path
+    recorded = {}
+    for key in KEY_ORDER:
+        value = values.get(key)
+        if (isinstance(value, int) and not isinstance(value, bool)
+                and RECORDED_RANGE[0] <= value <= RECORDED_RANGE[1]):
+            recorded[key] = value
+    return recorded, None
+
+
 # --------------------------------------------------------------------------
-# Runtime sysctls
+# Conntrack memory budget
 
 
 def round_up(value, granule):
     return -(-value // granule) * granule
+
+
+def bucket_bytes(buckets):
+    return round_up(buckets, BUCKETS_GRANULE) * BUCKET_HEAD_BYTES
+
+
+def conntrack_budget(memory_bytes, fraction, bytes_per_entry,
+                     conntrack_max, buckets):
+    """The shared budget rule (conntrack-budget-vectors.json, "rule").
+
+    A full table must fit in floor(memory * fraction) bytes; if it does not,
+    the buckets shrink in proportion (whole pages of bucket heads) and the
+    max takes what is left. Both never go above the request nor below 1024.
+    """
+    budget = int(math.floor(memory_bytes * fraction))
+    full = conntrack_max * bytes_per_entry + bucket_bytes(buckets)
+    fits = full <= budget
+    allowed_max, allowed_buckets = conntrack_max, buckets
+    if not fits:
+        scaled = buckets * budget // full // BUCKETS_GRANULE * BUCKETS_GRANULE
+        allowed_buckets = min(buckets, max(CONNTRACK_FLOOR, scaled))
+        allowed_max = min(conntrack_max, max(
+            CONNTRACK_FLOOR,
+            (budget - bucket_bytes(allowed_buckets)) // bytes_per_entry))
+    return {"budget_bytes": budget, "full_table_bytes": full, "fits": fits,
+            "allowed_max": allowed_max, "allowed_buckets": allowed_buckets}
+
+
+def read_mem_total_bytes(files):
+    kilobytes = (read_key_values(files, MEMINFO, separator=":")
+                 or {}).get("MemTotal")
+    return kilobytes * 1024 if kilobytes else None
+
+
+def mib(value):
+    return "%.1f MiB" % (value / 1048576.0)
+
+
+def plan_budget(files, request):
+    """Return (budget report or None, targets, notes).
+
+    targets maps each requested key to the value this run sets: the request,
+    or for max and buckets what fits the budget when a full table would not
+    (never more than requested). notes holds a message per limited key. The
+    check uses the requested max and buckets, or the kernel's value for one
+    that is not requested (1024 if the kernel has none yet).
+    """
+    settings = request["settings"]
+    targets = dict(settings)
+    if MAX_KEY not in settings and BUCKETS_KEY not in settings:
+        return None, targets, {}
+    memory = read_mem_total_bytes(files)
+    report = {"mem_total_bytes": memory,
+              "memory_fraction": request["memory_fraction"],
+              "bytes_per_entry": request["bytes_per_entry"]}
+    if memory is None:
+        report["error"] = ("cannot read MemTotal from /%s: the conntrack "
+                           "memory budget cannot be checked" % MEMINFO)
+        return report, targets, {}
+    checked = {}
+    for key, field_name in ((MAX_KEY, "max"), (BUCKETS_KEY, "buckets")):
+        value, source = settings.get(key), "requested"
+        if value is None:
+            read_rel, _, _ = locate(files, key)
+            value = read_int_or_none(files, read_rel) if read_rel else None
+            source = "kernel" if value is not None else "floor"
+            value = CONNTRACK_FLOOR if value is None else value
+        checked[key] = value
+        report["checked_" + field_name] = value
+        report["checked_%s_from" % field_name] = source
+    result = conntrack_budget(memory, request["memory_fraction"],
+                              request["bytes_per_entry"], checked[MAX_KEY],
+                              checked[BUCKETS_KEY])
+    report.update(result)
+    notes = {}
+    for key, allowed in ((MAX_KEY, result["allowed_max"]),
+                         (BUCKETS_KEY, result["allowed_buckets"])):
+        if key in settings and allowed < settings[key]:
+            targets[key] = allowed
+            notes[key] = (
+                "limited to %d (requested %d): a full table (max %d x %d B "
+                "+ %d buckets x %d B) needs %s, the conntrack budget is %s "
+                "(%s of MemTotal %s)" % (
+                    allowed, settings[key], checked[MAX_KEY],
+                    request["bytes_per_entry"], checked[BUCKETS_KEY],
+                    BUCKET_HEAD_BYTES, mib(result["full_table_bytes"]),
+                    mib(result["budget_bytes"]), request["memory_fraction"],
+                    mib(memory)))
+    return report, targets, notes
+
+
+def kernel_default_buckets(memory_bytes):
+    """nf_conntrack's own hash size on 6.1 (nf_conntrack_init_start):
+    total RAM / 16 KiB / 8 B, 65536 above 1 GiB, 262144 above 4 GiB, at
+    least 1024, rounded up to whole pages; max starts equal to it."""
+    if memory_bytes > 4 * 1024 ** 3:
+        size = 262144
+    elif memory_bytes > 1024 ** 3:
+        size = 65536
+    else:
+        size = memory_bytes // 16384 // BUCKET_HEAD_BYTES
+    return round_up(max(CONNTRACK_FLOOR, size), BUCKETS_GRANULE)
+
+
+def kernel_default(files, key):
+    if key in KERNEL_DEFAULTS:
+        return KERNEL_DEFAULTS[key]
+    memory = read_mem_total_bytes(files)
+    return kernel_default_buckets(memory) if memory else None
+
+
+# --------------------------------------------------------------------------
+# Runtime sysctls
+
+
+PENDING_NOTE = ("nf_conntrack is not loaded: the value is persisted and the "
+                "module-load hook applies it when the module loads")
+# Statuses whose value goes into the persisted files.
+PERSISTED_STATUSES = ("applied", "unchanged", "limited", "pending")
 
 
 def read_int_or_none(files, rel):
@@ -387,26 +692,56 @@ def read_int_or_none(files, rel):
         return None
 
 
-def write_and_read_back(files, entry, write_rel, read_rel, accepted):
-    """Write entry['requested'] to write_rel; set status from read_rel."""
-    entry["written"] = False
-    try:
-        files.write_value(write_rel, entry["requested"])
-    except OSError as exc:
-        if exc.errno in READ_ONLY_ERRNOS:
-            entry["status"] = "read-only"
-        else:
-            entry["status"] = "failed"
-        entry["error"] = "write /%s: %s" % (write_rel, exc.strerror or exc)
-        return entry
-    entry["written"] = True
-    entry["after"] = read_int_or_none(files, read_rel)
-    if entry["after"] in accepted:
-        entry["status"] = "applied"
-    else:
-        entry["status"] = "failed"
-        entry["error"] = "read back %s after writing %d" % (
-            entry["after"], entry["requested"])
+def absent_status(files, key):
+    """A missing key is pending while nf_conntrack is not loaded."""
+    if key.startswith(NETFILTER_PREFIX) and not files.exists(CONNTRACK_MODULE):
+        return "pending"
+    return "unsupported"
+
+
+def locate(files, key):
+    """Return (read_rel, write_rel, state) for one key.
+
+    state is None when the key can be written, else "read-only", "pending"
+    or "unsupported" (then read_rel is None). Buckets are written through
+    the hashsize parameter, which is global even inside a network
+    namespace: a read-only buckets sysctl (non-initial netns) leaves it
+    alone.
+    """
+    rel = sysctl_rel_path(key)
+    if key != BUCKETS_KEY:
+        if not files.exists(rel):
+            return None, None, absent_status(files, key)
+        if files.is_read_only(rel):
+            return rel, None, "read-only"
+        return rel, rel, None
+    has_sysctl = files.exists(rel)
+    has_param = files.exists(HASHSIZE_PARAM)
+    if not has_sysctl and not has_param:
+        return None, None, absent_status(files, key)
+    read_rel = rel if has_sysctl else HASHSIZE_PARAM
+    if has_sysctl and files.is_read_only(rel):
+        return read_rel, None, "read-only"
+    if has_param and not files.is_read_only(HASHSIZE_PARAM):
+        return read_rel, HASHSIZE_PARAM, None
+    if has_sysctl:
+        return read_rel, rel, None
+    return read_rel, None, "read-only"
+
+
+def accepted_values(key, target):
+    # The kernel rounds the hash table up to whole pages of bucket heads.
+    if key == BUCKETS_KEY:
+        return (target, round_up(target, BUCKETS_GRANULE))
+    return (target,)
+
+
+def new_key_entry(key, requested, target, value_field):
+    entry = {"key": key, "requested": requested, value_field: None}
+    if target != requested:
+        entry["allowed"] = target
+    if key == BUCKETS_KEY:
+        entry["expected"] = round_up(target, BUCKETS_GRANULE)
     return entry
 
 
@@ -417,95 +752,111 @@ def mark_read_only(entry):
     return entry
 
 
-def apply_plain_key(files, key, requested):
-    rel = sysctl_rel_path(key)
-    entry = {"key": key, "requested": requested, "before": None,
-             "after": None}
-    if not files.exists(rel):
-        entry["status"] = "unsupported"
-        return entry
-    entry["before"] = entry["after"] = read_int_or_none(files, rel)
-    if entry["before"] == requested:
-        entry["status"] = "unchanged"
-        return entry
-    if files.is_read_only(rel):
-        return mark_read_only(entry)
-    return write_and_read_back(files, entry, rel, rel, (requested,))
+def mark_absent(entry, state, limit_note):
+    entry["status"] = state
+    if state == "pending":
+        entry["note"] = PENDING_NOTE + (
+            "; " + limit_note if limit_note else "")
+    return entry
 
 
-def apply_buckets(files, requested):
-    """Resize the conntrack hash through the module parameter.
-
-    The hashsize parameter is global even inside a network namespace, so a
-    read-only buckets sysctl (non-initial netns) leaves it untouched.
-    """
-    sysctl_rel = sysctl_rel_path(BUCKETS_KEY)
-    expected = round_up(requested, BUCKETS_GRANULE)
-    entry = {"key": BUCKETS_KEY, "requested": requested,
-             "expected": expected, "before": None, "after": None}
-    has_sysctl = files.exists(sysctl_rel)
-    has_param = files.exists(HASHSIZE_PARAM)
-    if not has_sysctl and not has_param:
-        entry["status"] = "unsupported"
-        return entry
-    read_rel = sysctl_rel if has_sysctl else HASHSIZE_PARAM
-    entry["before"] = entry["after"] = read_int_or_none(files, read_rel)
-    accepted = (requested, expected)
-    if entry["before"] in accepted:
-        entry["status"] = "unchanged"
-        return entry
-    if has_sysctl and files.is_read_only(sysctl_rel):
-        return mark_read_only(entry)
-    if has_param and not files.is_read_only(HASHSIZE_PARAM):
-        write_rel = HASHSIZE_PARAM
-    elif has_sysctl:
-        write_rel = sysctl_rel
+def mark_in_force(entry, limit_note, status):
+    """A value in force is "limited" when the budget cut it down."""
+    if limit_note:
+        entry["status"] = "limited"
+        entry["note"] = limit_note
     else:
-        entry["status"] = "read-only"
+        entry["status"] = status
+    return entry
+
+
+def write_and_read_back(files, entry, value, write_rel, read_rel, accepted):
+    """Write value to write_rel; set status from what read_rel says."""
+    entry["_written"] = False
+    try:
+        files.write_value(write_rel, value)
+    except OSError as exc:
+        if exc.errno in READ_ONLY_ERRNOS:
+            entry["status"] = "read-only"
+        else:
+            entry["status"] = "failed"
+        entry["error"] = "write /%s: %s" % (write_rel, exc.strerror or exc)
         return entry
-    entry["written_to"] = "/" + write_rel
-    return write_and_read_back(files, entry, write_rel, read_rel, accepted)
+    entry["_written"] = True
+    entry["after"] = read_int_or_none(files, read_rel)
+    if entry["after"] in accepted:
+        entry["status"] = "applied"
+    else:
+        entry["status"] = "failed"
+        entry["error"] = "read back %s after writing %d" % (
+            entry["after"], value)
+    return entry
 
 
-def apply_settings(files, settings):
-    entries = []
+def apply_key(files, key, requested, target, limit_note):
+    """Set one key to target (the request, or what the budget allows)."""
+    entry = new_key_entry(key, requested, target, "after")
+    entry["before"] = None
+    read_rel, write_rel, state = locate(files, key)
+    entry["_persist"] = state not in ("read-only", "unsupported")
+    if read_rel is None:
+        return mark_absent(entry, state, limit_note)
+    entry["_read_rel"] = read_rel
+    entry["before"] = entry["after"] = read_int_or_none(files, read_rel)
+    accepted = accepted_values(key, target)
+    if entry["before"] in accepted:
+        return mark_in_force(entry, limit_note, "unchanged")
+    if write_rel is None:
+        return mark_read_only(entry)
+    if key == BUCKETS_KEY:
+        entry["written_to"] = "/" + write_rel
+    entry["_write_rel"] = write_rel
+    write_and_read_back(files, entry, target, write_rel, read_rel, accepted)
+    if entry["status"] == "applied":
+        mark_in_force(entry, limit_note, "applied")
+    return entry
+
+
+def not_attempted_key(files, key, requested, target, cause):
+    """A key after a failure: not written; unchanged if already in force."""
+    entry = new_key_entry(key, requested, target, "after")
+    read_rel, _, _ = locate(files, key)
+    entry["before"] = entry["after"] = (
+        read_int_or_none(files, read_rel) if read_rel else None)
+    if entry["before"] in accepted_values(key, target):
+        entry["status"] = "unchanged"
+    else:
+        entry["status"] = "failed"
+        entry["error"] = "not attempted: %s" % cause
+    return entry
+
+
+def verify_key(files, key, requested, target, limit_note):
+    entry = new_key_entry(key, requested, target, "current")
+    read_rel, _, state = locate(files, key)
+    entry["_persist"] = state not in ("read-only", "unsupported")
+    if read_rel is None:
+        return mark_absent(entry, state, limit_note)
+    entry["current"] = read_int_or_none(files, read_rel)
+    if entry["current"] is None:
+        entry["status"] = "error"
+        entry["error"] = "cannot read /%s" % read_rel
+    elif entry["current"] in accepted_values(key, target):
+        mark_in_force(entry, limit_note, "match")
+    else:
+        entry["status"] = "drift"
+        if limit_note:
+            entry["note"] = limit_note
+    return entry
+
+
+def read_current_values(files):
+    """Every whitelisted key as the kernel has it now (None if absent)."""
+    values = {}
     for key in KEY_ORDER:
-        if key not in settings:
-            continue
-        if key == BUCKETS_KEY:
-            entries.append(apply_buckets(files, settings[key]))
-        else:
-            entries.append(apply_plain_key(files, key, settings[key]))
-    return entries
-
-
-def verify_settings(files, settings):
-    entries = []
-    for key in KEY_ORDER:
-        if key not in settings:
-            continue
-        requested = settings[key]
-        accepted = [requested]
-        rel = sysctl_rel_path(key)
-        entry = {"key": key, "requested": requested, "current": None}
-        if key == BUCKETS_KEY:
-            entry["expected"] = round_up(requested, BUCKETS_GRANULE)
-            accepted.append(entry["expected"])
-            if not files.exists(rel):
-                rel = HASHSIZE_PARAM
-        if not files.exists(rel):
-            entry["status"] = "unsupported"
-        else:
-            entry["current"] = read_int_or_none(files, rel)
-            if entry["current"] is None:
-                entry["status"] = "error"
-                entry["error"] = "cannot read /%s" % rel
-            elif entry["current"] in accepted:
-                entry["status"] = "match"
-            else:
-                entry["status"] = "drift"
-        entries.append(entry)
-    return entries
+        read_rel, _, _ = locate(files, key)
+        values[key] = read_int_or_none(files, read_rel) if read_rel else None
+    return values
 
 
 # --------------------------------------------------------------------------
@@ -588,7 +939,7 @@ def apply_nic(runner, files, nic, requested):
         return entry
     argv = ["ethtool", "-L", nic, "combined", str(target)]
     rc, out, err = runner.run(argv, ETHTOOL_TIMEOUT)
-    entry["written"] = rc == 0
+    entry["_written"] = rc == 0
     if rc != 0:
         entry["status"] = "failed"
         entry["error"] = (err or out).strip() or "exit code %d" % rc
@@ -629,74 +980,310 @@ def verify_nic(runner, files, nic, requested):
 
 def strip_internal(entries):
     for entry in entries:
-        entry.pop("written", None)
+        for name in [name for name in entry if name.startswith("_")]:
+            del entry[name]
     return entries
+
+
+def not_attempted_nic(files, nic, requested, cause):
+    return {"name": nic, "driver": nic_driver(files, nic),
+            "requested": requested, "max_combined": None, "before": None,
+            "target": None, "after": None, "status": "failed",
+            "error": "not attempted: %s" % cause}
+
+
+def roll_back(files, runner, journal, cause):
+    """Undo this run's runtime writes, newest first; returns the errors."""
+    errors = []
+    for kind, entry, where, previous in reversed(journal):
+        entry["rolled_back"] = False
+        label = entry.get("key") or entry.get("name")
+        if previous is None:
+            errors.append("%s: no previous value to restore" % label)
+            continue
+        if kind == "key":
+            try:
+                files.write_value(where, previous)
+            except OSError as exc:
+                errors.append("%s: restore %d: %s"
+                              % (label, previous, exc.strerror or exc))
+                continue
+            entry["after"] = read_int_or_none(files, entry["_read_rel"])
+        else:
+            rc, out, err = runner.run(
+                ["ethtool", "-L", where, "combined", str(previous)],
+                ETHTOOL_TIMEOUT)
+            if rc != 0:
+                errors.append("%s: restore %d queues: %s" % (
+                    label, previous, (err or out).strip() or rc))
+                continue
+            _, entry["after"], _, _ = read_channels(runner, where)
+        entry["rolled_back"] = True
+        entry["status"] = "failed"
+        entry.setdefault("error", "rolled back to %d: %s" % (previous,
+                                                             cause))
+    return errors
+
+
+def original_record(files, request):
+    """What the first apply records: the kernel's values now, except keys
+    that an earlier VR Scale without a record already persisted (those
+    values are VR Scale's own, so remove falls back to kernel defaults)."""
+    values = read_current_values(files)
+    earlier = read_file_or_none(os.path.join(request["conf_dir"], CONF_NAME))
+    for key in parse_conf(earlier or ""):
+        if key in values:
+            values[key] = None
+    return render_original(values)
+
+
+def persist(request, keys, targets, record, file_report):
+    """Write the record (first apply only: record is None otherwise),
+    sysctl.d, modprobe.d and the hook. On a failure, put back every file
+    already changed and return the error (plus any restore errors);
+    otherwise (None, [])."""
+    persisted = {entry["key"]: targets[entry["key"]] for entry in keys
+                 if entry.get("_persist")
+                 and entry["status"] in PERSISTED_STATUSES}
+    paths = persisted_paths(request)
+    plan = []
+    if record is not None and not os.path.lexists(paths["original"]):
+        plan.append(("original", record))
+    plan += sorted(wanted_files(persisted).items(),
+                   key=lambda item: ("sysctl", "modprobe", "hook").index(
+                       item[0]))
+    changes = FileChanges()
+    for name, content in plan:
+        path = paths[name]
+        try:
+            changed = changes.put(path, content)
+        except OSError as exc:
+            error = "cannot write %s: %s" % (path, exc.strerror or exc)
+            return error, changes.undo()
+        if name == "sysctl":
+            file_report["changed"] = changed
+        elif name == "original":
+            file_report["original"] = {"path": path, "created": True}
+        else:
+            file_report[name] = {"path": path, "present": content is not None,
+                                 "changed": changed}
+    return None, []
 
 
 def run_apply(request, files, runner):
     settings = request["settings"]
-    file_report = persist_settings(request["conf_dir"], settings)
-    keys = apply_settings(files, settings)
+    budget, targets, notes = plan_budget(files, request)
+    record = None
+    if not os.path.lexists(persisted_paths(request)["original"]):
+        # Read before anything is written: what the router had before.
+        record = original_record(files, request)
+    journal = []  # (kind, entry, where, previous) of every runtime write
+    entries = {}
+    failure = None
+    if budget and "error" in budget:
+        failure = budget["error"]
+        for key in (MAX_KEY, BUCKETS_KEY):
+            if key in settings:
+                entries[key] = new_key_entry(key, settings[key],
+                                             settings[key], "after")
+                entries[key].update(before=None, status="failed",
+                                    error=failure)
+    for key in APPLY_ORDER:
+        if key not in settings or key in entries:
+            continue
+        if failure:
+            entries[key] = not_attempted_key(files, key, settings[key],
+                                             targets[key], failure)
+            continue
+        entry = apply_key(files, key, settings[key], targets[key],
+                          notes.get(key))
+        entries[key] = entry
+        if entry.get("_written"):
+            journal.append(("key", entry, entry["_write_rel"],
+                            entry["before"]))
+        if entry["status"] == "failed":
+            failure = "%s failed" % key
     nics = []
     if request["nic_queues"] is not None:
-        nics = [apply_nic(runner, files, nic, request["nic_queues"])
-                for nic in list_virtio_nics(files)]
-    changed = (file_report["changed"]
-               or any(entry.get("written") for entry in keys + nics))
-    ok = ("error" not in file_report
-          and all(entry["status"] != "failed" for entry in keys + nics))
-    return {"ok": ok, "mode": "apply", "version": VERSION,
-            "changed": changed, "file": file_report,
-            "keys": strip_internal(keys), "nics": strip_internal(nics)}
+        for nic in list_virtio_nics(files):
+            if failure:
+                nics.append(not_attempted_nic(files, nic,
+                                              request["nic_queues"], failure))
+                continue
+            entry = apply_nic(runner, files, nic, request["nic_queues"])
+            nics.append(entry)
+            if entry.get("_written"):
+                journal.append(("nic", entry, nic, entry["before"]))
+            if entry["status"] == "failed":
+                failure = "NIC %s failed" % nic
+    keys = [entries[key] for key in KEY_ORDER if key in entries]
+    file_report = {"path": persisted_paths(request)["sysctl"],
+                   "changed": False}
+    undo_errors = []
+    if failure is None:
+        failure, undo_errors = persist(request, keys, targets, record,
+                                       file_report)
+        if failure:
+            file_report["error"] = failure
+    report = {"ok": failure is None, "mode": "apply", "version": VERSION,
+              "changed": False, "file": file_report, "budget": budget,
+              "keys": keys, "nics": nics}
+    if failure is None:
+        report["changed"] = (
+            any(part.get("changed") for part in file_report.values()
+                if isinstance(part, dict))
+            or file_report["changed"] or "original" in file_report
+            or any(entry.get("_written") for entry in keys + nics))
+    else:
+        # All or nothing: put back every value this run wrote.
+        errors = undo_errors + roll_back(files, runner, journal, failure)
+        report["rolled_back"] = not errors
+        report["changed"] = bool(errors)
+        if errors:
+            report["rollback_errors"] = errors
+    report["limited"] = any(entry["status"] == "limited" for entry in keys)
+    report["pending"] = any(entry["status"] == "pending" for entry in keys)
+    strip_internal(keys)
+    strip_internal(nics)
+    return report
+
+
+def check_file(path, wanted, compare):
+    """{path, exists, expected, matches} of one persisted file."""
+    content = read_file_or_none(path)
+    exists = content is not None
+    if wanted is None:
+        matches = not os.path.lexists(path)
+    else:
+        matches = exists and compare(content) == compare(wanted)
+    return {"path": path, "exists": exists, "expected": wanted is not None,
+            "matches": matches}
 
 
 def run_verify(request, files, runner):
     settings = request["settings"]
-    path = os.path.join(request["conf_dir"], CONF_NAME)
-    content = read_file_or_none(path)
+    budget, targets, notes = plan_budget(files, request)
+    keys = []
+    for key in KEY_ORDER:
+        if key not in settings:
+            continue
+        if budget and "error" in budget and key in (MAX_KEY, BUCKETS_KEY):
+            entry = new_key_entry(key, settings[key], settings[key],
+                                  "current")
+            entry.update(status="error", error=budget["error"],
+                         _persist=True)
+        else:
+            entry = verify_key(files, key, settings[key], targets[key],
+                               notes.get(key))
+        keys.append(entry)
+    paths = persisted_paths(request)
+    # A key the kernel does not take here (read-only, unsupported) may be
+    # in the file or not, as the kernel had it when apply ran.
+    on_file = parse_conf(read_file_or_none(paths["sysctl"]) or "")
+    persisted = {entry["key"]: targets[entry["key"]] for entry in keys
+                 if entry.get("_persist") or entry["key"] in on_file}
+    wanted = wanted_files(persisted)
     # Compare settings, not bytes: a header from another script version
     # still persists the same values.
-    wanted = {key: str(value) for key, value in settings.items()}
-    file_report = {"path": path, "exists": content is not None,
-                   "matches": content is not None
-                   and parse_conf(content) == wanted}
-    keys = verify_settings(files, settings)
+    file_report = check_file(paths["sysctl"], wanted["sysctl"], parse_conf)
+    del file_report["expected"]
+    file_report["modprobe"] = check_file(paths["modprobe"],
+                                         wanted["modprobe"], setting_lines)
+    file_report["hook"] = check_file(paths["hook"], wanted["hook"],
+                                     setting_lines)
+    file_report["matches"] = (file_report["matches"]
+                              and file_report["modprobe"]["matches"]
+                              and file_report["hook"]["matches"])
     nics = []
     if request["nic_queues"] is not None:
         nics = [verify_nic(runner, files, nic, request["nic_queues"])
                 for nic in list_virtio_nics(files)]
-    bad = ("drift", "error")
+    bad = ("drift", "error", "pending")
     ok = (file_report["matches"]
           and all(entry["status"] not in bad for entry in keys + nics))
     return {"ok": ok, "mode": "verify", "version": VERSION,
-            "file": file_report, "keys": keys, "nics": nics}
+            "file": file_report, "budget": budget,
+            "keys": strip_internal(keys), "nics": nics,
+            "limited": any(e["status"] == "limited" for e in keys),
+            "pending": any(e["status"] == "pending" for e in keys)}
 
 
-def run_remove(request):
-    path = os.path.join(request["conf_dir"], CONF_NAME)
-    content = read_file_or_none(path)
+def restore_key(files, key, target, source):
+    """remove: put one key back to what it was before VR Scale."""
+    entry = {"key": key, "target": target, "source": source, "before": None,
+             "after": None}
+    read_rel, write_rel, state = locate(files, key)
+    if read_rel is None:
+        entry["status"] = "absent"
+        return entry
+    entry["before"] = entry["after"] = read_int_or_none(files, read_rel)
+    accepted = accepted_values(key, target)
+    if entry["before"] in accepted:
+        entry["status"] = "unchanged"
+        return entry
+    if write_rel is None:
+        return mark_read_only(entry)
+    write_and_read_back(files, entry, target, write_rel, read_rel, accepted)
+    if entry["status"] == "applied":
+        entry["status"] = "restored"
+    return entry
+
+
+def run_remove(request, files):
+    paths = persisted_paths(request)
+    content = read_file_or_none(paths["sysctl"])
+    conf_keys = [key for key in parse_conf(content or "") if key in KEY_RANGES]
+    recorded, problem = read_original(paths["original"])
     report = {"ok": True, "mode": "remove", "version": VERSION,
               "changed": False,
-              "file": {"path": path, "existed": content is not None,
+              "file": {"path": paths["sysctl"],
+                       "existed": os.path.lexists(paths["sysctl"]),
                        "removed": False},
-              "removed_keys": {},
-              "note": "runtime values stay in effect until the next reboot"}
-    if content is None and not os.path.lexists(path):
-        return report
-    report["file"]["existed"] = True
-    report["removed_keys"] = parse_conf(content or "")
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        return report
-    except OSError as exc:
+              "removed_keys": parse_conf(content or ""),
+              "restored": [], "removed_files": [],
+              "note": "runtime values were put back to what the router had "
+                      "before VR Scale (recorded by the first apply), or to "
+                      "the kernel's defaults where nothing was recorded"}
+    if problem:
+        report["original_problem"] = problem
+    # Recorded keys go back to their record; keys VR Scale persisted with
+    # nothing recorded go back to the kernel's defaults.
+    for key in APPLY_ORDER:
+        if key in recorded:
+            target, source = recorded[key], "recorded"
+        elif key in conf_keys:
+            target, source = kernel_default(files, key), "kernel-default"
+        else:
+            continue
+        if target is None:
+            report["restored"].append({"key": key, "status": "failed",
+                                       "error": "no value to restore (cannot "
+                                                "read MemTotal)"})
+            continue
+        entry = restore_key(files, key, target, source)
+        report["restored"].append(strip_internal([entry])[0])
+    failed = [e["key"] for e in report["restored"] if e["status"] == "failed"]
+    errors = []
+    # The record goes last, and only once every value is back.
+    names = ["sysctl", "modprobe", "hook"] + ([] if failed else ["original"])
+    for name in names:
+        path = paths[name]
+        if not os.path.lexists(path):
+            continue
+        try:
+            os.unlink(path)
+        except OSError as exc:
+            errors.append("cannot remove %s: %s" % (path, exc.strerror or exc))
+            continue
+        fsync_directory(os.path.dirname(path))
+        report["removed_files"].append(path)
+    report["file"]["removed"] = paths["sysctl"] in report["removed_files"]
+    report["changed"] = bool(report["removed_files"]) or any(
+        e["status"] == "restored" for e in report["restored"])
+    if failed or errors:
         report["ok"] = False
-        reason = exc.strerror or exc
-        report["error"] = "cannot remove %s: %s" % (path, reason)
-        return report
-    fsync_directory(os.path.dirname(path))
-    report["file"]["removed"] = True
-    report["changed"] = True
+        report["error"] = "; ".join(
+            errors + ["cannot restore %s" % key for key in failed])
     return report
 
 
@@ -961,7 +1548,7 @@ def main(argv=None, runner=None, sleep=None, files_class=KernelFiles,
         elif request["mode"] == "diagnose":
             report = run_diagnose(request, files, sleep)
         else:
-            report = run_remove(request)
+            report = run_remove(request, files)
     except Exception as exc:  # report, never leave the caller without JSON
         emit({"ok": False, "mode": request["mode"], "version": VERSION,
               "error": "internal error: %s: %s"

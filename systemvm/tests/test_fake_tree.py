@@ -23,16 +23,20 @@ FakeKernelFiles (vrs_fixtures.py), passed to main() as files_class.
 """
 
 import errno
+import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import tempfile
 import unittest
 
 from vrs_fixtures import (HASHSIZE, PROC_STAT_SECOND, PROC_STAT_TEMPLATE,
                           FakeEthtool, build_fake_tree, by_key, by_name,
-                          fake_kernel, read_sysctl, run_main, snapshot_tree,
-                          sysctl_rel, vr_scaling, write)
+                          fake_kernel, read_sysctl, run_main, set_mem_total_kb,
+                          snapshot_tree, sysctl_rel, unload_conntrack,
+                          vr_scaling, write)
 
 CONNTRACK_MAX = "net.netfilter.nf_conntrack_max"
 BUCKETS = "net.netfilter.nf_conntrack_buckets"
@@ -154,6 +158,13 @@ class ApplyTest(FakeTreeCase):
         self.assertEqual(entry["status"], "read-only")
         self.assertEqual(entry["after"], 262144)
         self.assertEqual(read_sysctl(self.root, CONNTRACK_MAX), 262144)
+        # Only values the kernel took are persisted.
+        with open(self.conf) as handle:
+            content = handle.read()
+        self.assertNotIn(CONNTRACK_MAX, content)
+        self.assertIn("%s = 30\n" % FIN_TIMEOUT, content)
+        code, report = self.verify({CONNTRACK_MAX: 524288, FIN_TIMEOUT: 30})
+        self.assertTrue(report["file"]["matches"], report)
 
     def test_write_refused_with_eacces_is_read_only(self):
         kernel = fake_kernel(refuse={sysctl_rel(BUDGET): errno.EACCES})
@@ -178,7 +189,7 @@ class ApplyTest(FakeTreeCase):
         self.assertFalse(os.path.exists(
             os.path.join(self.root, sysctl_rel(CONNTRACK_MAX))))
 
-    def test_write_error_fails_the_run(self):
+    def test_write_error_fails_the_run_and_nothing_after_it_is_written(self):
         kernel = fake_kernel(refuse={sysctl_rel(BACKLOG): errno.EINVAL})
         code, report = self.apply({BACKLOG: 4096, BUDGET: 600},
                                   files_class=kernel)
@@ -187,7 +198,11 @@ class ApplyTest(FakeTreeCase):
         entry = by_key(report)[BACKLOG]
         self.assertEqual(entry["status"], "failed")
         self.assertIn("Invalid argument", entry["error"])
-        self.assertEqual(by_key(report)[BUDGET]["status"], "applied")
+        budget = by_key(report)[BUDGET]
+        self.assertEqual(budget["status"], "failed")
+        self.assertIn("not attempted", budget["error"])
+        self.assertEqual(read_sysctl(self.root, BUDGET), 300)
+        self.assertFalse(os.path.exists(self.conf))
 
     def test_read_back_mismatch_fails(self):
         kernel = fake_kernel(ignore_writes={sysctl_rel(FIN_TIMEOUT)})
@@ -210,9 +225,10 @@ class ApplyTest(FakeTreeCase):
         settings = [line for line in lines if not line.startswith("#")]
         self.assertEqual(settings, ["%s = %d" % (key, FULL_SET[key])
                                     for key in vr_scaling.KEY_ORDER])
-        # No temp files left behind, and CloudStack's file untouched.
-        self.assertEqual(os.listdir(os.path.dirname(self.conf)),
-                         ["99-vr-scaling.conf"])
+        # No temp files left behind (the record of the first apply sits
+        # next to the conf), and CloudStack's file untouched.
+        self.assertEqual(sorted(os.listdir(os.path.dirname(self.conf))),
+                         ["99-vr-scaling.conf", "vr-scaling-original.json"])
         with open(os.path.join(self.root, "etc", "sysctl.conf")) as handle:
             self.assertIn("must never be touched", handle.read())
 
@@ -244,7 +260,8 @@ class ApplyTest(FakeTreeCase):
         with open(self.conf) as handle:
             self.assertIn("net.ipv4.tcp_fin_timeout = 20\n", handle.read())
 
-    def test_unwritable_conf_dir_fails_but_still_applies_runtime(self):
+    def test_unwritable_conf_dir_fails_and_rolls_back_the_runtime(self):
+        # Values that would not survive a reboot are not left in force.
         conf_dir = os.path.join(self.root, "etc", "sysctl.d")
         os.rmdir(conf_dir)
         write(self.root, "etc/sysctl.d", "not a directory\n")
@@ -252,7 +269,13 @@ class ApplyTest(FakeTreeCase):
         self.assertEqual(code, 1)
         self.assertFalse(report["ok"])
         self.assertIn("error", report["file"])
-        self.assertEqual(by_key(report)[FIN_TIMEOUT]["status"], "applied")
+        entry = by_key(report)[FIN_TIMEOUT]
+        self.assertEqual(entry["status"], "failed")
+        self.assertTrue(entry["rolled_back"])
+        self.assertEqual(entry["after"], 60)
+        self.assertEqual(read_sysctl(self.root, FIN_TIMEOUT), 60)
+        self.assertTrue(report["rolled_back"])
+        self.assertFalse(report["changed"])
 
     def test_conf_dir_option(self):
         conf_dir = tempfile.mkdtemp(prefix="vrs-conf-")
@@ -360,8 +383,14 @@ class VerifyAndRemoveTest(FakeTreeCase):
         self.assertTrue(report["ok"])
         self.assertEqual({e["status"] for e in report["keys"]}, {"match"})
         self.assertEqual(by_key(report)[BUCKETS]["current"], 100352)
-        self.assertEqual(report["file"], {"path": self.conf, "exists": True,
-                                          "matches": True})
+        self.assertEqual({k: report["file"][k] for k in
+                          ("path", "exists", "matches")},
+                         {"path": self.conf, "exists": True, "matches": True})
+        for name in ("modprobe", "hook"):
+            self.assertEqual((report["file"][name]["exists"],
+                              report["file"][name]["matches"]), (True, True))
+        self.assertEqual((report["limited"], report["pending"]),
+                         (False, False))
         self.assertEqual(snapshot_tree(self.root), before)
 
     def test_verify_reports_drift_with_current_value(self):
@@ -401,17 +430,35 @@ class VerifyAndRemoveTest(FakeTreeCase):
         self.assertEqual(code, 0, report)
         self.assertEqual(by_key(report)[BUDGET]["status"], "unsupported")
 
-    def test_remove_deletes_file_and_keeps_runtime_values(self):
-        self.apply({FIN_TIMEOUT: 15, TIME_WAIT: 30})
-        code, report = run_main(["remove", "--root", self.root])
+    def test_remove_puts_back_recorded_values_and_deletes_every_file(self):
+        self.apply({FIN_TIMEOUT: 15, TIME_WAIT: 30, BUCKETS: 131072})
+        # The record belongs to the first apply: a second one keeps it.
+        self.apply({FIN_TIMEOUT: 20, TIME_WAIT: 30, BUCKETS: 131072})
+        code, report = run_main(["remove", "--root", self.root],
+                                files_class=fake_kernel())
         self.assertEqual(code, 0, report)
         self.assertTrue(report["changed"])
         self.assertEqual(report["file"], {"path": self.conf, "existed": True,
                                           "removed": True})
         self.assertEqual(report["removed_keys"],
-                         {FIN_TIMEOUT: "15", TIME_WAIT: "30"})
-        self.assertFalse(os.path.exists(self.conf))
-        self.assertEqual(read_sysctl(self.root, FIN_TIMEOUT), 15)
+                         {FIN_TIMEOUT: "20", TIME_WAIT: "30",
+                          BUCKETS: "131072"})
+        restored = {e["key"]: e for e in report["restored"]}
+        self.assertEqual(
+            (restored[FIN_TIMEOUT]["status"], restored[FIN_TIMEOUT]["target"],
+             restored[FIN_TIMEOUT]["source"]), ("restored", 60, "recorded"))
+        self.assertEqual(restored[BUCKETS]["status"], "restored")
+        self.assertEqual(read_sysctl(self.root, FIN_TIMEOUT), 60)
+        self.assertEqual(read_sysctl(self.root, TIME_WAIT), 120)
+        self.assertEqual(read_sysctl(self.root, BUCKETS), 262144)
+        with open(os.path.join(self.root, HASHSIZE)) as handle:
+            self.assertEqual(handle.read().strip(), "262144")
+        for rel in ("etc/sysctl.d/99-vr-scaling.conf",
+                    "etc/sysctl.d/vr-scaling-original.json",
+                    "etc/modprobe.d/vr-scaling.conf",
+                    "etc/udev/rules.d/99-vr-scaling.rules"):
+            self.assertFalse(os.path.lexists(os.path.join(self.root, rel)),
+                             rel)
         code, again = run_main(["remove", "--root", self.root])
         self.assertEqual(code, 0)
         self.assertFalse(again["changed"])
@@ -441,7 +488,7 @@ class DiagnoseTest(FakeTreeCase):
         m = report["measurements"]
         self.assertEqual(m["kernel_release"], "6.1.0-40-amd64")
         self.assertEqual(m["cpus"], 2)
-        self.assertEqual(m["memory"], {"mem_total_kb": 493904,
+        self.assertEqual(m["memory"], {"mem_total_kb": 2014884,
                                        "mem_available_kb": 301234})
         self.assertEqual(m["oom_kills"], 3)
         self.assertEqual(m["conntrack"], {
@@ -555,6 +602,16 @@ class HostileInputTest(FakeTreeCase):
         ["apply", "--nic-queues", "2"],
         ["apply", "--set", "net.core.netdev_budget=300",
          "--sample-seconds", "1"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--modprobe-dir", "relative/dir"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--udev-dir", "/nonexistent/vrs-udev"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--memory-fraction", "0.25", "--memory-fraction", "0.3"],
+        ["apply", "--set", "net.core.netdev_budget=300",
+         "--memory-fraction", "-0.25"],
+        ["remove", "--memory-fraction", "0.25"],
+        ["diagnose", "--udev-dir", "/tmp"],
         ["verify", "--set", "net.core.netdev_budget=1e3"],
         ["diagnose", "--sample-seconds", "11"],
         ["diagnose", "--sample-seconds", "1.5"],
@@ -608,7 +665,7 @@ class ContractTest(unittest.TestCase):
     def test_version_flag(self):
         code, text = run_main(["--version"])
         self.assertEqual((code, text), (0, vr_scaling.VERSION + "\n"))
-        self.assertEqual(vr_scaling.VERSION, "1.0.0")
+        self.assertEqual(vr_scaling.VERSION, "1.1.0")
 
     def test_render_conf_is_deterministic(self):
         one = vr_scaling.render_conf({"net.ipv4.tcp_fin_timeout": 15,
@@ -640,6 +697,405 @@ class ContractTest(unittest.TestCase):
         self.assertIn("not found", err)
         rc, out, _ = runner.run(["echo", "hi"], 5)
         self.assertEqual((rc, out), (0, "hi\n"))
+
+def repo_root():
+    """The repository root, found from this file (systemvm/tests/...)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    return os.path.dirname(os.path.dirname(here))
+
+
+VECTORS = os.path.join("plugins", "vr-scaling-core", "src", "test",
+                       "resources", "conntrack-budget-vectors.json")
+MODPROBE_REL = "etc/modprobe.d/vr-scaling.conf"
+HOOK_REL = "etc/udev/rules.d/99-vr-scaling.rules"
+RECORD_REL = "etc/sysctl.d/vr-scaling-original.json"
+# A 512 MiB router: MemTotal as the testbed guest's kernel reports it is
+# 468,168 kB; this one is a little bigger, as in the diagnose fixture of
+# version 1.0.0.
+SMALL_ROUTER_KB = 493904
+
+
+def read_rel(root, rel):
+    with open(os.path.join(root, rel)) as handle:
+        return handle.read()
+
+
+class BudgetVectorsTest(unittest.TestCase):
+    """The script's port of the rule against the cases the Java core uses."""
+
+    def test_every_shared_vector(self):
+        with open(os.path.join(repo_root(), VECTORS)) as handle:
+            vectors = json.load(handle)
+        self.assertIn("budget = floor(memoryBytes * fraction)",
+                      vectors["rule"])
+        self.assertGreaterEqual(len(vectors["cases"]), 10)
+        for case in vectors["cases"]:
+            with self.subTest(case=case):
+                result = vr_scaling.conntrack_budget(
+                    case["memoryBytes"], case["fraction"],
+                    case["bytesPerEntry"], case["conntrackMax"],
+                    case["conntrackBuckets"])
+                self.assertEqual(result, {
+                    "budget_bytes": case["budgetBytes"],
+                    "full_table_bytes": case["fullTableBytes"],
+                    "fits": case["fits"],
+                    "allowed_max": case["allowedMax"],
+                    "allowed_buckets": case["allowedBuckets"]})
+
+
+class MemoryBudgetTest(FakeTreeCase):
+
+    def test_table_over_budget_is_limited_to_what_fits(self):
+        set_mem_total_kb(self.root, SMALL_ROUTER_KB)
+        # 505,757,696 B x 0.25 = 126,439,424 B; a full table needs
+        # 524288 x 400 + 131072 x 8 = 210,763,776 B.
+        code, report = self.apply({CONNTRACK_MAX: 524288, BUCKETS: 131072,
+                                   FIN_TIMEOUT: 15})
+        self.assertEqual(code, 0, report)
+        self.assertIs(report["ok"], True)
+        self.assertIs(report["limited"], True)
+        self.assertIs(report["pending"], False)
+        budget = report["budget"]
+        self.assertEqual((budget["mem_total_bytes"], budget["budget_bytes"],
+                          budget["full_table_bytes"], budget["fits"]),
+                         (SMALL_ROUTER_KB * 1024, 126439424, 210763776,
+                          False))
+        keys = by_key(report)
+        self.assertEqual(
+            {k: keys[CONNTRACK_MAX][k] for k in
+             ("status", "requested", "allowed", "before", "after")},
+            {"status": "limited", "requested": 524288, "allowed": 314531,
+             "before": 262144, "after": 314531})
+        self.assertEqual(
+            {k: keys[BUCKETS][k] for k in
+             ("status", "requested", "allowed", "expected", "after")},
+            {"status": "limited", "requested": 131072, "allowed": 78336,
+             "expected": 78336, "after": 78336})
+        self.assertIn("201.0 MiB", keys[CONNTRACK_MAX]["note"])
+        self.assertIn("120.6 MiB", keys[CONNTRACK_MAX]["note"])
+        self.assertEqual(keys[FIN_TIMEOUT]["status"], "applied")
+        self.assertEqual(read_sysctl(self.root, CONNTRACK_MAX), 314531)
+        self.assertEqual(read_sysctl(self.root, BUCKETS), 78336)
+        conf = read_rel(self.root, "etc/sysctl.d/99-vr-scaling.conf")
+        self.assertIn("%s = 314531\n" % CONNTRACK_MAX, conf)
+        self.assertIn("%s = 78336\n" % BUCKETS, conf)
+        self.assertIn("options nf_conntrack hashsize=78336\n",
+                      read_rel(self.root, MODPROBE_REL))
+
+    def test_verify_counts_the_allowed_value_as_limited_not_drift(self):
+        set_mem_total_kb(self.root, SMALL_ROUTER_KB)
+        wanted = {CONNTRACK_MAX: 524288, BUCKETS: 131072}
+        self.apply(wanted)
+        code, report = self.verify(wanted)
+        self.assertEqual(code, 0, report)
+        self.assertIs(report["ok"], True)
+        self.assertIs(report["limited"], True)
+        keys = by_key(report)
+        self.assertEqual((keys[CONNTRACK_MAX]["status"],
+                          keys[CONNTRACK_MAX]["current"],
+                          keys[CONNTRACK_MAX]["allowed"]),
+                         ("limited", 314531, 314531))
+        self.assertEqual(keys[BUCKETS]["status"], "limited")
+        self.assertTrue(report["file"]["matches"])
+        # The full requested max does not fit: in force, it is drift.
+        write(self.root, sysctl_rel(CONNTRACK_MAX), "524288\n")
+        code, report = self.verify(wanted)
+        self.assertEqual(code, 1, report)
+        self.assertEqual(by_key(report)[CONNTRACK_MAX]["status"], "drift")
+
+    def test_table_that_fits_is_applied_as_requested(self):
+        set_mem_total_kb(self.root, SMALL_ROUTER_KB)
+        code, report = self.apply({CONNTRACK_MAX: 262144, BUCKETS: 65536})
+        self.assertEqual(code, 0, report)
+        self.assertIs(report["limited"], False)
+        self.assertTrue(report["budget"]["fits"])
+        self.assertEqual({e["status"] for e in report["keys"]},
+                         {"unchanged", "applied"})
+        self.assertNotIn("allowed", by_key(report)[CONNTRACK_MAX])
+
+    def test_memory_fraction_and_bytes_per_entry_options(self):
+        set_mem_total_kb(self.root, SMALL_ROUTER_KB)
+        wanted = {CONNTRACK_MAX: 524288, BUCKETS: 131072}
+        code, report = self.apply(wanted, ["--memory-fraction", "0.5",
+                                           "--bytes-per-entry", "256"])
+        self.assertEqual(code, 0, report)
+        self.assertIs(report["limited"], False)
+        self.assertEqual((report["budget"]["memory_fraction"],
+                          report["budget"]["bytes_per_entry"]), (0.5, 256))
+        self.assertEqual(read_sysctl(self.root, CONNTRACK_MAX), 524288)
+
+    def test_a_key_not_requested_is_checked_at_its_kernel_value(self):
+        set_mem_total_kb(self.root, SMALL_ROUTER_KB)
+        # Buckets stay at the kernel's 262144 (2 MiB of heads).
+        code, report = self.apply({CONNTRACK_MAX: 524288})
+        self.assertEqual(code, 0, report)
+        budget = report["budget"]
+        self.assertEqual((budget["checked_buckets"],
+                          budget["checked_buckets_from"]), (262144, "kernel"))
+        entry = by_key(report)[CONNTRACK_MAX]
+        self.assertEqual((entry["status"], entry["after"]),
+                         ("limited", 312975))
+        self.assertEqual(read_sysctl(self.root, BUCKETS), 262144)
+
+    def test_unreadable_memtotal_fails_before_writing_anything(self):
+        os.unlink(os.path.join(self.root, "proc", "meminfo"))
+        before = snapshot_tree(self.root)
+        code, report = self.apply({CONNTRACK_MAX: 524288, FIN_TIMEOUT: 15})
+        self.assertEqual(code, 1, report)
+        self.assertIn("MemTotal", by_key(report)[CONNTRACK_MAX]["error"])
+        self.assertEqual(by_key(report)[FIN_TIMEOUT]["status"], "failed")
+        self.assertEqual(snapshot_tree(self.root), before)
+
+    def test_budget_options_are_range_checked(self):
+        for extra in (["--memory-fraction", "0.04"],
+                      ["--memory-fraction", "0.61"],
+                      ["--memory-fraction", "1"],
+                      ["--memory-fraction", ".25"],
+                      ["--memory-fraction", "0.25e0"],
+                      ["--memory-fraction", "nan"],
+                      ["--memory-fraction", "0.25;reboot"],
+                      ["--bytes-per-entry", "63"],
+                      ["--bytes-per-entry", "4097"],
+                      ["--bytes-per-entry", "0400"],
+                      ["--bytes-per-entry", "400", "--bytes-per-entry",
+                       "400"]):
+            with self.subTest(extra=extra):
+                before = snapshot_tree(self.root)
+                code, report = self.apply({CONNTRACK_MAX: 131072}, extra)
+                self.assertEqual(code, 2, report)
+                self.assertEqual(snapshot_tree(self.root), before)
+        for extra in (["--memory-fraction", "0.05"],
+                      ["--memory-fraction", "0.6"],
+                      ["--bytes-per-entry", "64"],
+                      ["--bytes-per-entry", "4096"]):
+            with self.subTest(extra=extra):
+                code, report = self.verify({CONNTRACK_MAX: 131072}, extra)
+                self.assertNotEqual(code, 2, report)
+
+
+class AllOrNothingTest(FakeTreeCase):
+
+    def test_buckets_are_resized_before_max_is_raised(self):
+        log = []
+        self.apply({CONNTRACK_MAX: 524288, BUCKETS: 131072, FIN_TIMEOUT: 15},
+                   files_class=fake_kernel(log=log))
+        self.assertEqual([rel for rel, _ in log],
+                         [HASHSIZE, sysctl_rel(CONNTRACK_MAX),
+                          sysctl_rel(FIN_TIMEOUT)])
+
+    def test_failing_hashsize_write_changes_nothing(self):
+        self.apply({CONNTRACK_MAX: 131072, FIN_TIMEOUT: 20})
+        before = snapshot_tree(self.root)
+        kernel = fake_kernel(refuse={HASHSIZE: errno.ENOMEM})
+        code, report = self.apply(
+            {CONNTRACK_MAX: 524288, BUCKETS: 131072, FIN_TIMEOUT: 15},
+            files_class=kernel)
+        self.assertEqual(code, 1, report)
+        self.assertIs(report["ok"], False)
+        self.assertIs(report["changed"], False)
+        keys = by_key(report)
+        self.assertEqual(keys[BUCKETS]["status"], "failed")
+        self.assertIn("Cannot allocate memory", keys[BUCKETS]["error"])
+        for key in (CONNTRACK_MAX, FIN_TIMEOUT):
+            self.assertIn("not attempted", keys[key]["error"])
+        # Kernel values and every persisted file exactly as they were.
+        self.assertEqual(snapshot_tree(self.root), before)
+
+    def test_failure_after_a_write_rolls_that_write_back(self):
+        self.apply({FIN_TIMEOUT: 20})
+        conf_before = read_rel(self.root, "etc/sysctl.d/99-vr-scaling.conf")
+        log = []
+        kernel = fake_kernel(refuse={sysctl_rel(CONNTRACK_MAX): errno.ENOMEM},
+                             log=log)
+        code, report = self.apply(
+            {CONNTRACK_MAX: 524288, BUCKETS: 131072, FIN_TIMEOUT: 15},
+            files_class=kernel)
+        self.assertEqual(code, 1, report)
+        self.assertIs(report["rolled_back"], True)
+        entry = by_key(report)[BUCKETS]
+        self.assertEqual((entry["status"], entry["rolled_back"],
+                          entry["after"]), ("failed", True, 262144))
+        self.assertIn("rolled back to 262144", entry["error"])
+        self.assertEqual(read_sysctl(self.root, BUCKETS), 262144)
+        self.assertEqual(read_rel(self.root, HASHSIZE).strip(), "262144")
+        self.assertEqual(read_sysctl(self.root, FIN_TIMEOUT), 20)
+        self.assertEqual(log[-1], (HASHSIZE, 262144))
+        self.assertEqual(
+            read_rel(self.root, "etc/sysctl.d/99-vr-scaling.conf"),
+            conf_before)
+        self.assertFalse(os.path.exists(os.path.join(self.root,
+                                                     MODPROBE_REL)))
+
+    def test_nic_failure_rolls_back_the_sysctls(self):
+        runner = FakeEthtool({"eth0": (4, 1), "eth1": (4, 4)},
+                             fail_set=True)
+        code, report = self.apply({FIN_TIMEOUT: 15}, ["--nic-queues", "2"],
+                                  runner=runner)
+        self.assertEqual(code, 1, report)
+        self.assertEqual(read_sysctl(self.root, FIN_TIMEOUT), 60)
+        self.assertTrue(by_key(report)[FIN_TIMEOUT]["rolled_back"])
+        self.assertFalse(os.path.exists(self.conf))
+
+    def test_failed_first_apply_leaves_no_record(self):
+        kernel = fake_kernel(refuse={sysctl_rel(FIN_TIMEOUT): errno.EINVAL})
+        self.apply({FIN_TIMEOUT: 15}, files_class=kernel)
+        self.assertFalse(os.path.exists(os.path.join(self.root, RECORD_REL)))
+
+
+class PendingAndHookTest(FakeTreeCase):
+
+    def test_keys_of_an_unloaded_module_are_pending_and_persisted(self):
+        unload_conntrack(self.root)
+        wanted = {CONNTRACK_MAX: 131072, BUCKETS: 65536, TIME_WAIT: 30,
+                  BUDGET: 600}
+        code, report = self.apply(wanted)
+        self.assertEqual(code, 0, report)
+        self.assertIs(report["ok"], True)
+        self.assertIs(report["pending"], True)
+        keys = by_key(report)
+        for key in (CONNTRACK_MAX, BUCKETS, TIME_WAIT):
+            self.assertEqual(keys[key]["status"], "pending", keys[key])
+            self.assertIn("not loaded", keys[key]["note"])
+        self.assertEqual(keys[BUDGET]["status"], "applied")
+        self.assertEqual(
+            [line for line in read_rel(
+                self.root, "etc/sysctl.d/99-vr-scaling.conf").splitlines()
+             if not line.startswith("#")],
+            ["%s = 131072" % CONNTRACK_MAX, "%s = 65536" % BUCKETS,
+             "%s = 30" % TIME_WAIT, "%s = 600" % BUDGET])
+        self.assertIn("\noptions nf_conntrack hashsize=65536\n",
+                      read_rel(self.root, MODPROBE_REL))
+        hook = read_rel(self.root, HOOK_REL)
+        self.assertIn('ACTION=="add", SUBSYSTEM=="module", '
+                      'KERNEL=="nf_conntrack", RUN+="/lib/systemd/'
+                      'systemd-sysctl --prefix=/net/netfilter"\n', hook)
+        for rel in (MODPROBE_REL, HOOK_REL):
+            info = os.stat(os.path.join(self.root, rel))
+            self.assertEqual(stat.S_IMODE(info.st_mode), 0o644)
+        # The module is not created by the script.
+        self.assertFalse(os.path.exists(os.path.join(
+            self.root, "sys", "module", "nf_conntrack")))
+
+    def test_verify_with_pending_keys_is_not_ok(self):
+        unload_conntrack(self.root)
+        wanted = {CONNTRACK_MAX: 131072, FIN_TIMEOUT: 15}
+        self.apply(wanted)
+        code, report = self.verify(wanted)
+        self.assertEqual(code, 1, report)
+        self.assertIs(report["ok"], False)
+        self.assertIs(report["pending"], True)
+        self.assertEqual(by_key(report)[CONNTRACK_MAX]["status"], "pending")
+        self.assertEqual(by_key(report)[FIN_TIMEOUT]["status"], "match")
+        self.assertTrue(report["file"]["matches"])
+
+    def test_module_files_follow_the_last_apply(self):
+        self.apply({BUCKETS: 131072, FIN_TIMEOUT: 15})
+        self.assertTrue(os.path.exists(os.path.join(self.root,
+                                                    MODPROBE_REL)))
+        code, report = self.apply({TIME_WAIT: 30})
+        self.assertEqual(code, 0, report)
+        self.assertEqual(report["file"]["modprobe"]["present"], False)
+        self.assertFalse(os.path.exists(os.path.join(self.root,
+                                                     MODPROBE_REL)))
+        self.assertTrue(os.path.exists(os.path.join(self.root, HOOK_REL)))
+        self.apply({FIN_TIMEOUT: 15})
+        self.assertFalse(os.path.exists(os.path.join(self.root, HOOK_REL)))
+
+    def test_verify_notices_a_missing_hook(self):
+        wanted = {TIME_WAIT: 30}
+        self.apply(wanted)
+        os.unlink(os.path.join(self.root, HOOK_REL))
+        code, report = self.verify(wanted)
+        self.assertEqual(code, 1, report)
+        self.assertEqual((report["file"]["hook"]["expected"],
+                          report["file"]["hook"]["matches"]), (True, False))
+        self.assertFalse(report["file"]["matches"])
+
+    def test_directory_options_redirect_the_module_files(self):
+        other = tempfile.mkdtemp(prefix="vrs-etc-")
+        self.addCleanup(shutil.rmtree, other)
+        code, report = self.apply({BUCKETS: 131072},
+                                  ["--modprobe-dir", other,
+                                   "--udev-dir", other])
+        self.assertEqual(code, 0, report)
+        self.assertEqual(sorted(os.listdir(other)),
+                         ["99-vr-scaling.rules", "vr-scaling.conf"])
+        self.assertFalse(os.path.exists(os.path.join(self.root,
+                                                     MODPROBE_REL)))
+
+
+class RemoveDefaultsTest(FakeTreeCase):
+
+    def test_remove_without_record_restores_kernel_defaults(self):
+        # Tuned by 1.0.0, which kept no record.
+        write(self.root, "etc/sysctl.d/99-vr-scaling.conf",
+              "# old\n%s = 15\n%s = 524288\n%s = 131072\n"
+              % (FIN_TIMEOUT, CONNTRACK_MAX, BUCKETS))
+        write(self.root, sysctl_rel(FIN_TIMEOUT), "15\n")
+        code, report = run_main(["remove", "--root", self.root],
+                                files_class=fake_kernel())
+        self.assertEqual(code, 0, report)
+        restored = {e["key"]: e for e in report["restored"]}
+        self.assertEqual(sorted(restored), sorted([FIN_TIMEOUT,
+                                                   CONNTRACK_MAX, BUCKETS]))
+        for entry in restored.values():
+            self.assertEqual(entry["source"], "kernel-default")
+        self.assertEqual(read_sysctl(self.root, FIN_TIMEOUT), 60)
+        # 2014884 kB is above 1 GiB: the kernel's 65536 buckets and max.
+        self.assertEqual(read_sysctl(self.root, CONNTRACK_MAX), 65536)
+        self.assertEqual(read_sysctl(self.root, BUCKETS), 65536)
+        self.assertEqual(read_sysctl(self.root, TIME_WAIT), 120)
+
+    def test_first_apply_after_an_old_version_records_no_tuned_value(self):
+        write(self.root, "etc/sysctl.d/99-vr-scaling.conf",
+              "# old\n%s = 15\n" % FIN_TIMEOUT)
+        write(self.root, sysctl_rel(FIN_TIMEOUT), "15\n")
+        self.apply({FIN_TIMEOUT: 15, TIME_WAIT: 30})
+        record = json.loads(read_rel(self.root, RECORD_REL))["values"]
+        self.assertIsNone(record[FIN_TIMEOUT])
+        self.assertEqual(record[TIME_WAIT], 120)
+
+    def test_kernel_default_buckets_follow_the_61_rule(self):
+        self.assertEqual(vr_scaling.kernel_default_buckets(468168 * 1024),
+                         4096)
+        self.assertEqual(vr_scaling.kernel_default_buckets(2 * 1024 ** 3),
+                         65536)
+        self.assertEqual(vr_scaling.kernel_default_buckets(8 * 1024 ** 3),
+                         262144)
+        self.assertEqual(vr_scaling.kernel_default_buckets(64 * 1024 ** 2),
+                         1024)
+
+
+class DiscoveryTest(unittest.TestCase):
+
+    def test_plain_unittest_discover_in_systemvm_finds_the_tests(self):
+        # `python3 -m unittest discover` run in systemvm/ must not report
+        # "Ran 0 tests ... OK".
+        code = ("import unittest\n"
+                "suite = unittest.defaultTestLoader.discover('.')\n"
+                "names = []\n"
+                "def walk(s):\n"
+                "    for t in s:\n"
+                "        walk(t) if isinstance(t, unittest.TestSuite) "
+                "else names.append(t.id())\n"
+                "walk(suite)\n"
+                "print(len(names))\n"
+                "print('\\n'.join(n for n in names if 'Failed' in n "
+                "or 'loader' in n))\n")
+        proc = subprocess.run([sys.executable, "-c", code],
+                              cwd=vr_scaling_dir(),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              universal_newlines=True, timeout=60,
+                              check=False)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        lines = [line for line in proc.stdout.splitlines() if line]
+        self.assertGreater(int(lines[0]), 50, proc.stdout)
+        self.assertEqual(lines[1:], [], "import failures: %s" % proc.stdout)
+
+
+def vr_scaling_dir():
+    return os.path.dirname(os.path.abspath(vr_scaling.__file__))
+
 
 
 if __name__ == "__main__":

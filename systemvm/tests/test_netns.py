@@ -59,6 +59,12 @@ GLOBAL_KEYS = (
 )
 HOST_WATCH = [name for name, _, _ in vr_scaling.ALLOWED_KEYS]
 HASHSIZE_PATH = "/sys/module/nf_conntrack/parameters/hashsize"
+# What apply would write on the host without the directory options; the
+# tests always redirect them and check that these never appear.
+HOST_FILES = ("/etc/sysctl.d/99-vr-scaling.conf",
+              "/etc/sysctl.d/vr-scaling-original.json",
+              "/etc/modprobe.d/vr-scaling.conf",
+              "/etc/udev/rules.d/99-vr-scaling.rules")
 COMMAND_TIMEOUT = 60
 _counter = itertools.count()
 
@@ -80,6 +86,8 @@ def read_host_values():
             values["hashsize"] = handle.read()
     except OSError as exc:
         values["hashsize"] = "unreadable: %s" % exc.errno
+    for path in HOST_FILES:
+        values[path] = os.path.lexists(path)
     return values
 
 
@@ -110,8 +118,15 @@ class NetnsTest(unittest.TestCase):
         self.addCleanup(self.delete_namespace)
         self.addCleanup(self.assert_host_unchanged)
         self.run_checked([IP, "netns", "add", self.ns])
-        self.conf_dir = tempfile.mkdtemp(prefix="vrs-netns-conf-")
-        self.addCleanup(shutil.rmtree, self.conf_dir, True)
+        etc = tempfile.mkdtemp(prefix="vrs-netns-etc-")
+        self.addCleanup(shutil.rmtree, etc, True)
+        # sysctl.d, modprobe.d and the udev hook: none may land in the
+        # host's /etc.
+        self.conf_dir = os.path.join(etc, "sysctl.d")
+        self.modprobe_dir = os.path.join(etc, "modprobe.d")
+        self.udev_dir = os.path.join(etc, "rules.d")
+        for directory in (self.conf_dir, self.modprobe_dir, self.udev_dir):
+            os.mkdir(directory)
         self.conf = os.path.join(self.conf_dir, "99-vr-scaling.conf")
         if not self.ns_exists("/proc/sys/net/netfilter"):
             self.fail("nf_conntrack is not loaded: /proc/sys/net/netfilter "
@@ -158,7 +173,9 @@ class NetnsTest(unittest.TestCase):
     def script(self, mode, *args, conf_dir=True):
         argv = [sys.executable, SCRIPT, mode, "--root", "/"]
         if conf_dir:
-            argv += ["--conf-dir", self.conf_dir]
+            argv += ["--conf-dir", self.conf_dir,
+                     "--modprobe-dir", self.modprobe_dir,
+                     "--udev-dir", self.udev_dir]
         proc = subprocess.run(self.in_ns(argv + list(args)),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               timeout=COMMAND_TIMEOUT,
@@ -278,19 +295,37 @@ class NetnsTest(unittest.TestCase):
                 self.assertIs(report["ok"], False)
         code, report = self.script("explode", conf_dir=False)
         self.assertEqual(code, 2, report)
-        self.assertEqual(os.listdir(self.conf_dir), [])
+        for directory in (self.conf_dir, self.modprobe_dir, self.udev_dir):
+            self.assertEqual(os.listdir(directory), [])
         self.assertEqual({key: self.ns_value(key) for key in PER_NETNS_KEYS},
                          before)
 
-    def test_remove_deletes_file_and_keeps_runtime_value(self):
+    def test_remove_puts_back_the_values_from_before_the_first_apply(self):
+        original = {key: self.ns_value(key) for key in PER_NETNS_KEYS}
         plan = self.per_netns_plan()
         self.script("apply", *self.set_args(plan))
+        # A later apply with other values does not replace the record.
+        second = {key: different_value(key, value)
+                  for key, value in plan.items()}
+        self.script("apply", *self.set_args(second))
+        self.assertEqual({key: self.ns_value(key) for key in PER_NETNS_KEYS},
+                         second)
         code, report = self.script("remove")
         self.assertEqual(code, 0, report)
         self.assertTrue(report["file"]["removed"])
         self.assertFalse(os.path.exists(self.conf))
-        key = "net.ipv4.tcp_fin_timeout"
-        self.assertEqual(self.ns_value(key), plan[key])
+        self.assertEqual({key: self.ns_value(key) for key in PER_NETNS_KEYS},
+                         original)
+        restored = {e["key"]: e for e in report["restored"]}
+        for key in PER_NETNS_KEYS:
+            self.assertEqual(restored[key]["source"], "recorded")
+            # tcp_window_scaling has two values: the second apply may have
+            # put the original back already.
+            self.assertEqual(restored[key]["status"],
+                             "unchanged" if second[key] == original[key]
+                             else "restored", restored[key])
+        for directory in (self.conf_dir, self.modprobe_dir, self.udev_dir):
+            self.assertEqual(os.listdir(directory), [])
 
     def test_diagnose_reads_the_real_kernel(self):
         code, report = self.script("diagnose", "--sample-seconds", "1",

@@ -77,7 +77,7 @@ PROC_STAT_SECOND = dict(user=806, system=649 + 150, idle=52928 + 600,
                         ctxt=176483)
 
 MEMINFO = (
-    "MemTotal:         493904 kB\n"
+    "MemTotal:        2014884 kB\n"
     "MemFree:          120000 kB\n"
     "MemAvailable:     301234 kB\n"
     "Buffers:            2048 kB\n"
@@ -192,8 +192,11 @@ class FakeKernelFiles(vr_scaling.KernelFiles):
 
     refuse = {}  # rel path -> errno raised on write (set per test)
     ignore_writes = set()  # rel paths whose writes silently do nothing
+    log = None  # a list to append (rel, value) of every write attempt to
 
     def write_value(self, rel, value):
+        if self.log is not None:
+            self.log.append((rel, value))
         if rel in self.refuse:
             raise OSError(self.refuse[rel], os.strerror(self.refuse[rel]))
         if rel in self.ignore_writes:
@@ -209,11 +212,24 @@ class FakeKernelFiles(vr_scaling.KernelFiles):
         super().write_value(rel, value)
 
 
-def fake_kernel(refuse=None, ignore_writes=None):
+def fake_kernel(refuse=None, ignore_writes=None, log=None):
     """A FakeKernelFiles subclass with per-test write behaviour."""
     return type("ConfiguredFakeKernel", (FakeKernelFiles,),
                 {"refuse": dict(refuse or {}),
-                 "ignore_writes": set(ignore_writes or ())})
+                 "ignore_writes": set(ignore_writes or ()),
+                 "log": log})
+
+
+def set_mem_total_kb(root, kilobytes):
+    write(root, "proc/meminfo",
+          MEMINFO.replace("2014884", str(kilobytes)), 0o444)
+
+
+def unload_conntrack(root):
+    """What a VR looks like before its firewall loads nf_conntrack."""
+    import shutil
+    shutil.rmtree(os.path.join(root, "proc", "sys", "net", "netfilter"))
+    shutil.rmtree(os.path.join(root, "sys", "module", "nf_conntrack"))
 
 
 ETHTOOL_L_TEMPLATE = (

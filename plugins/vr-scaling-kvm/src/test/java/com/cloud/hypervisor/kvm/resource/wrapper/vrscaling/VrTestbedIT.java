@@ -33,6 +33,7 @@ import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.cloudstack.vrscaling.core.tuning.KeyResult;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningMode;
+import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
 import org.junit.Rule;
@@ -42,6 +43,9 @@ import org.junit.runner.Description;
 import org.junit.runners.MethodSorters;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * End to end against the real-kernel testbed VM (testbed/, Debian 12, kernel 6.1, 512 MiB, 2 vCPUs, a 2-queue
@@ -51,7 +55,11 @@ import com.google.gson.Gson;
  *
  * <p>Runs only when {@code -Dvrscaling.testbed.port=N} is given (testbed/start-vm.sh forwards 127.0.0.1:N to the
  * guest's port 3922); {@code vrscaling.testbed.key} and {@code vrscaling.testbed.serial} default to the testbed's
- * build output. The methods run in name order and share the one VM; s3 reboots it.
+ * build output. The methods run in name order and share the one VM; s3 and s6 reboot it.
+ *
+ * <p>The guest's MemTotal (468,168 kB) is below the nominal 512 MiB the profile is derived for, so the script's
+ * conntrack memory budget (25 % of MemTotal, 400 B per entry, systemvm/README.md) limits max and buckets: the
+ * values expected in the kernel are the allowed ones ({@link #inKernel}).
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class VrTestbedIT {
@@ -62,6 +70,14 @@ public class VrTestbedIT {
     private static final long STOCK_CONNTRACK_MAX = 1_000_000L;
     private static final String NIC = "eth0";
     private static final String PERSISTED = "/etc/sysctl.d/99-vr-scaling.conf";
+    private static final String MODPROBE_FILE = "/etc/modprobe.d/vr-scaling.conf";
+    private static final String HOOK_FILE = "/etc/udev/rules.d/99-vr-scaling.rules";
+    private static final String RECORD_FILE = "/etc/sysctl.d/vr-scaling-original.json";
+    /** The testbed image loads nf_conntrack at boot with this file; s6 takes it away. */
+    private static final String PRELOAD = "/etc/modules-load.d/vr-testbed.conf";
+    /** The script's default budget: 25 % of MemTotal, 400 B per conntrack entry, 8 B per bucket head. */
+    private static final double MEMORY_FRACTION = 0.25;
+    private static final long BYTES_PER_ENTRY = 400;
 
     /** The profile for the testbed's size: 2 vCPUs, 512 MiB. */
     private static final KernelTuning PROFILE = new SizingModel(SizingAssumptions.defaults())
@@ -72,6 +88,13 @@ public class VrTestbedIT {
     private static int port;
     private static File serialLog;
     private static VrScriptRunner runner;
+    /** The guest's MemTotal in bytes, what the script's budget is computed from. */
+    private static long memTotalBytes;
+    /** The allowed conntrack max and buckets for the profile on this guest. */
+    private static long allowedMax;
+    private static long allowedBuckets;
+    /** Every sysctl as the guest had it before the first apply (s1), for remove (s7). */
+    private static Map<TuningKey, Long> beforeVrScale;
 
     @Rule
     public final TestWatcher serialTail = new TestWatcher() {
@@ -95,16 +118,31 @@ public class VrTestbedIT {
         try {
             waitForSsh(120);
             runner.install(HOST, TIMEOUTS);
+            memTotalBytes = Long.parseLong(guest("awk '/^MemTotal:/ {print $2}' /proc/meminfo")) * 1024;
         } catch (Exception | AssertionError e) {
             printSerialTail("connect");
             throw e;
         }
+        long[] allowed = conntrackBudget(memTotalBytes, PROFILE.value(TuningKey.CONNTRACK_MAX),
+                PROFILE.value(TuningKey.CONNTRACK_BUCKETS));
+        allowedMax = allowed[0];
+        allowedBuckets = allowed[1];
         System.out.println("[testbed] kernel " + guest("uname -r") + ", profile " + PROFILE.sysctls()
-                + ", nic queues " + PROFILE.value(TuningKey.NIC_QUEUES));
+                + ", nic queues " + PROFILE.value(TuningKey.NIC_QUEUES) + "; MemTotal " + memTotalBytes
+                + " B: conntrack budget allows max " + allowedMax + ", buckets " + allowedBuckets);
+    }
+
+    /** Leaves the image's boot order as it was, should s6 stop half-way. */
+    @AfterClass
+    public static void restorePreload() throws Exception {
+        if (transport != null && port > 0) {
+            transport.run(HOST, port, key, "echo nf_conntrack > " + PRELOAD, TIMEOUTS);
+        }
     }
 
     @Test
     public void s1ApplyLandsInTheGuestKernel() throws Exception {
+        beforeVrScale = guestValues();
         // Start from one queue, so that apply has to run ethtool -L on the multiqueue virtio NIC.
         guest("ethtool -L " + NIC + " combined 1");
         assertEquals(1, guestCombinedQueues());
@@ -125,13 +163,25 @@ public class VrTestbedIT {
                 Long.valueOf(guest("cat /sys/module/nf_conntrack/parameters/hashsize")));
         assertEquals(KeyResult.Status.APPLIED, report.nicQueues().getStatus());
         assertEquals(Integer.valueOf(2), report.nicQueuesOffered());
+        for (KeyResult result : report.keys()) {
+            KeyResult.Status expected = isConntrackSize(result.getKey()) ? KeyResult.Status.LIMITED
+                    : inKernel(result.getKey()).equals(beforeVrScale.get(result.getKey()))
+                    ? KeyResult.Status.UNCHANGED : KeyResult.Status.APPLIED;
+            assertEquals(result.toString(), expected, result.getStatus());
+        }
+        JsonObject json = JsonParser.parseString(report.json()).getAsJsonObject();
+        assertTrue("top-level limited: " + report.json(), json.get("limited").getAsBoolean());
+        assertFalse(json.get("pending").getAsBoolean());
 
         String persisted = guest("cat " + PERSISTED);
         for (TuningKey k : TuningKey.values()) {
             if (k.isSysctl()) {
-                assertTrue(persisted, (persisted + "\n").contains(k.sysctlName() + " = " + PROFILE.value(k) + "\n"));
+                assertTrue(persisted, (persisted + "\n").contains(k.sysctlName() + " = " + persistedValue(k) + "\n"));
             }
         }
+        assertTrue(guest("cat " + MODPROBE_FILE).endsWith("\noptions nf_conntrack hashsize=" + allowedBuckets));
+        assertTrue(guest("cat " + HOOK_FILE).contains("SUBSYSTEM==\"module\", KERNEL==\"nf_conntrack\""));
+        guest("test -s " + RECORD_FILE);
         System.out.println("[testbed] s1 apply: " + report.toOutcome().getMessage() + "; guest kernel " + kernel);
     }
 
@@ -145,7 +195,8 @@ public class VrTestbedIT {
         assertTrue(report.json(), report.isOk());
         assertFalse("a second apply reports no change: " + report.json(), report.isChanged());
         for (KeyResult result : report.keys()) {
-            assertEquals(result.toString(), KeyResult.Status.UNCHANGED, result.getStatus());
+            assertEquals(result.toString(), isConntrackSize(result.getKey()) ? KeyResult.Status.LIMITED
+                    : KeyResult.Status.UNCHANGED, result.getStatus());
         }
         assertEquals(KeyResult.Status.UNCHANGED, report.nicQueues().getStatus());
         assertEquals(before, guestValues());
@@ -154,9 +205,12 @@ public class VrTestbedIT {
 
     /**
      * After a reboot, systemd-sysctl brings back the persisted file (nf_conntrack is loaded before it, as on a VR),
-     * then the stock /etc/sysctl.conf re-sets nf_conntrack_max to 1,000,000 (cloud-early-config). The virtio_net
-     * driver itself starts with min(offered queues, online CPUs) = 2 combined queues, which is what the profile
-     * asks for 2 vCPUs. So verify reports exactly one drift, and the lifecycle push (apply) restores it.
+     * then the stock /etc/sysctl.conf re-sets nf_conntrack_max to 1,000,000 (cloud-early-config). VR Scale's udev
+     * hook also re-applies the net.netfilter keys when udev replays the module's "add" event at coldplug, and that
+     * races cloud-early-config: max ends up either at the stock 1,000,000 (the only drift; the lifecycle push
+     * restores it) or at the allowed value (no drift, nothing for the push to do). Every other key is in force
+     * either way. The virtio_net driver itself starts with min(offered queues, online CPUs) = 2 combined queues,
+     * which is what the profile asks for 2 vCPUs. Buckets, limited by the memory budget, are "limited".
      */
     @Test
     public void s3RebootKeepsThePersistedValuesAndTheLifecyclePushRestoresTheRest() throws Exception {
@@ -164,6 +218,7 @@ public class VrTestbedIT {
         long started = System.nanoTime();
         reboot();
         System.out.printf("[testbed] s3 reboot: SSH back after %.0f s%n", (System.nanoTime() - started) / 1e9);
+        guest("udevadm settle --timeout=60");
 
         VrTuningReport verify = verify();
 
@@ -172,33 +227,44 @@ public class VrTestbedIT {
             if (result.getStatus() == KeyResult.Status.DRIFT) {
                 drifted.add(result.getKey());
             } else {
-                assertEquals(result.toString(), KeyResult.Status.MATCH, result.getStatus());
+                assertEquals(result.toString(), isConntrackSize(result.getKey()) ? KeyResult.Status.LIMITED
+                        : KeyResult.Status.MATCH, result.getStatus());
             }
         }
-        assertEquals("drift after reboot: " + verify.json(), EnumSet.of(TuningKey.CONNTRACK_MAX), drifted);
-        assertFalse(verify.isOk());
-        assertNull("the persisted file survived the reboot", verify.fileProblem());
+        assertNull("the persisted files survived the reboot", verify.fileProblem());
         Map<TuningKey, Long> kernel = guestValues();
-        assertEquals(Long.valueOf(STOCK_CONNTRACK_MAX), kernel.get(TuningKey.CONNTRACK_MAX));
         for (TuningKey k : TuningKey.values()) {
             if (k != TuningKey.CONNTRACK_MAX) {
                 assertEquals("after reboot: " + k.displayName(), inKernel(k), kernel.get(k));
             }
         }
+        boolean stockWon = drifted.contains(TuningKey.CONNTRACK_MAX);
+        if (stockWon) {
+            assertEquals("drift after reboot: " + verify.json(), EnumSet.of(TuningKey.CONNTRACK_MAX), drifted);
+            assertEquals(Long.valueOf(STOCK_CONNTRACK_MAX), kernel.get(TuningKey.CONNTRACK_MAX));
+            assertFalse(verify.isOk());
+        } else {
+            assertEquals("drift after reboot: " + verify.json(), EnumSet.noneOf(TuningKey.class), drifted);
+            assertEquals(inKernel(TuningKey.CONNTRACK_MAX), kernel.get(TuningKey.CONNTRACK_MAX));
+            assertTrue(verify.json(), verify.isOk());
+        }
         System.out.println("[testbed] s3 verify after reboot: " + verify.toOutcome().getMessage() + ", drift "
-                + drifted);
+                + drifted + (stockWon ? " (cloud-early-config's sysctl -p ran last)"
+                : " (the udev hook ran after cloud-early-config's sysctl -p)"));
 
         VrTuningReport push = apply();
 
         assertTrue(push.json(), push.isOk());
-        assertTrue(push.isChanged());
+        assertEquals("the push changes max only if it had drifted: " + push.json(), stockWon, push.isChanged());
         for (KeyResult result : push.keys()) {
-            assertEquals(result.toString(), result.getKey() == TuningKey.CONNTRACK_MAX
-                    ? KeyResult.Status.APPLIED : KeyResult.Status.UNCHANGED, result.getStatus());
+            assertEquals(result.toString(), isConntrackSize(result.getKey())
+                    ? KeyResult.Status.LIMITED : KeyResult.Status.UNCHANGED, result.getStatus());
         }
+        assertEquals("max after the push: " + push.json(), inKernel(TuningKey.CONNTRACK_MAX),
+                push.valuesInForce().get(TuningKey.CONNTRACK_MAX));
         VrTuningReport clean = verify();
         assertTrue("verify after the lifecycle push: " + clean.json(), clean.isOk());
-        assertEquals(Long.valueOf(PROFILE.value(TuningKey.CONNTRACK_MAX)), guestValues().get(TuningKey.CONNTRACK_MAX));
+        assertEquals(inKernel(TuningKey.CONNTRACK_MAX), guestValues().get(TuningKey.CONNTRACK_MAX));
     }
 
     @Test
@@ -265,7 +331,7 @@ public class VrTestbedIT {
             assertNotNull(memory.get("mem_available_kb"));
             Map<?, ?> conntrack = (Map<?, ?>) m.get("conntrack");
             assertTrue("count: " + conntrack, (Long) conntrack.get("count") >= 1);
-            assertEquals(PROFILE.value(TuningKey.CONNTRACK_MAX), conntrack.get("max"));
+            assertEquals(inKernel(TuningKey.CONNTRACK_MAX), conntrack.get("max"));
             assertEquals(inKernel(TuningKey.CONNTRACK_BUCKETS), conntrack.get("buckets"));
             assertNotNull(conntrack.get("slab_object_size"));
             assertNotNull(m.get("conntrack_stats"));
@@ -279,7 +345,142 @@ public class VrTestbedIT {
         }
     }
 
+    /**
+     * The boot order of a router whose firewall loads nf_conntrack after systemd-sysctl has run: without the
+     * image's preload, the module is not there at boot, so systemd-sysctl skips every net.netfilter key. The
+     * modprobe.d option sizes the hash when the module loads, and the udev hook re-applies the sysctl.d file on the
+     * module's "add" event. Control: with the hook moved away, a module reload comes up with kernel defaults.
+     */
+    @Test
+    public void s6LateModuleLoadAfterRebootGetsEveryValueBack() throws Exception {
+        apply();
+        guest("rm -f " + PRELOAD);
+        long started = System.nanoTime();
+        reboot();
+        System.out.printf("[testbed] s6 reboot without the nf_conntrack preload: SSH back after %.0f s%n",
+                (System.nanoTime() - started) / 1e9);
+
+        assertEquals("nf_conntrack is not loaded at boot", "absent",
+                guest("test -e /sys/module/nf_conntrack && echo loaded || echo absent"));
+        long sysctlRanAt = Long.parseLong(guest("systemctl show -P ActiveEnterTimestampMonotonic "
+                + "systemd-sysctl.service"));
+        assertTrue("systemd-sysctl ran at boot", sysctlRanAt > 0);
+        JsonObject pending = rawVerify();
+        assertFalse("verify is not ok while keys are pending: " + pending, pending.get("ok").getAsBoolean());
+        assertTrue(pending.toString(), pending.get("pending").getAsBoolean());
+        for (JsonElement element : pending.getAsJsonArray("keys")) {
+            JsonObject entry = element.getAsJsonObject();
+            String status = entry.get("status").getAsString();
+            boolean netfilter = entry.get("key").getAsString().startsWith("net.netfilter.");
+            assertEquals(entry.toString(), netfilter ? "pending" : "match", status);
+        }
+
+        // Loaded late, the way a VR's firewall rules load it, long after systemd-sysctl.
+        long loadedAt = loadConntrackLikeTheFirewall();
+        assertTrue("the module loaded after systemd-sysctl ran", loadedAt > sysctlRanAt);
+        Map<TuningKey, Long> kernel = guestValues();
+        for (TuningKey k : TuningKey.values()) {
+            assertEquals("after the late load: " + k.displayName(), inKernel(k), kernel.get(k));
+        }
+        assertEquals("hashsize from modprobe.d", Long.valueOf(allowedBuckets),
+                Long.valueOf(guest("cat /sys/module/nf_conntrack/parameters/hashsize")));
+        VrTuningReport verify = verify();
+        assertTrue("verify after the late load: " + verify.json(), verify.isOk());
+        System.out.printf("[testbed] s6 nf_conntrack loaded %.1f s after systemd-sysctl ran; every value back: %s%n",
+                (loadedAt - sysctlRanAt) / 1e6, kernel);
+
+        // Control: the hook is what brought the sysctls back. udevd looks for changed rules at most every 3 s, so
+        // each move is followed by a reload.
+        guest("mv " + HOOK_FILE + " /root/hook.saved && udevadm control --reload");
+        try {
+            unloadConntrack();
+            loadConntrackLikeTheFirewall();
+            assertEquals("without the hook: kernel default established timeout", Long.valueOf(432_000L),
+                    Long.valueOf(guest("sysctl -n net.netfilter.nf_conntrack_tcp_timeout_established")));
+            assertEquals("without the hook, hashsize still comes from modprobe.d", Long.valueOf(allowedBuckets),
+                    Long.valueOf(guest("cat /sys/module/nf_conntrack/parameters/hashsize")));
+        } finally {
+            guest("mv /root/hook.saved " + HOOK_FILE + " && udevadm control --reload");
+        }
+        unloadConntrack();
+        loadConntrackLikeTheFirewall();
+        assertEquals(kernel, guestValues());
+        guest("echo nf_conntrack > " + PRELOAD);
+    }
+
+    /** remove puts back at once what the guest had before the first apply and deletes every file VR Scale wrote. */
+    @Test
+    public void s7RemoveRestoresTheValuesFromBeforeVrScale() throws Exception {
+        apply();
+        assertNotNull("s1 recorded the values before VR Scale", beforeVrScale);
+
+        SshTransport.Result result = runner.run(HOST, VrScriptArguments.of(VrTuningCommand.remove()), TIMEOUTS);
+        VrTuningReport report = VrTuningReport.parse(result.getOutput(), TuningMode.REMOVE);
+
+        assertTrue(report.json(), report.isOk());
+        assertTrue(report.isChanged());
+        Map<TuningKey, Long> kernel = guestValues();
+        for (TuningKey k : TuningKey.values()) {
+            if (k.isSysctl()) {
+                assertEquals("after remove: " + k.displayName(), beforeVrScale.get(k), kernel.get(k));
+            }
+        }
+        assertEquals("absent", guest("ls " + PERSISTED + " " + MODPROBE_FILE + " " + HOOK_FILE + " " + RECORD_FILE
+                + " >/dev/null 2>&1 && echo present || echo absent"));
+        System.out.println("[testbed] s7 remove: back to " + kernel);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
+
+    /** Adds an iptables conntrack rule (loads xt_conntrack and nf_conntrack); returns when it loaded (monotonic us). */
+    private static long loadConntrackLikeTheFirewall() throws Exception {
+        guest("iptables -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT && udevadm settle --timeout=60");
+        String uptime = guest("cat /proc/uptime").split("\\s+")[0];
+        return (long) (Double.parseDouble(uptime) * 1e6);
+    }
+
+    private static void unloadConntrack() throws Exception {
+        guest("iptables -F INPUT && modprobe -r xt_conntrack nf_conntrack && test ! -e /sys/module/nf_conntrack");
+    }
+
+    /** verify run raw: its report may hold "pending", a status newer than this build's report reader. */
+    private static JsonObject rawVerify() throws Exception {
+        SshTransport.Result result = runner.execute(HOST, VrScriptArguments.of(VrTuningCommand.verify(PROFILE)),
+                TIMEOUTS);
+        String[] lines = result.getOutput().trim().split("\n");
+        return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+    }
+
+    private static boolean isConntrackSize(TuningKey key) {
+        return key == TuningKey.CONNTRACK_MAX || key == TuningKey.CONNTRACK_BUCKETS;
+    }
+
+    /**
+     * The conntrack memory budget rule of plugins/vr-scaling-core/src/test/resources/conntrack-budget-vectors.json,
+     * as the script applies it: {allowed max, allowed buckets}.
+     */
+    static long[] conntrackBudget(long memoryBytes, long max, long buckets) {
+        long budget = (long) Math.floor(memoryBytes * MEMORY_FRACTION);
+        long full = max * BYTES_PER_ENTRY + bucketBytes(buckets);
+        if (full <= budget) {
+            return new long[] {max, buckets};
+        }
+        long allowedB = Math.min(buckets, Math.max(1024, buckets * budget / full / 512 * 512));
+        long allowedM = Math.min(max, Math.max(1024, Math.floorDiv(budget - bucketBytes(allowedB), BYTES_PER_ENTRY)));
+        return new long[] {allowedM, allowedB};
+    }
+
+    private static long bucketBytes(long buckets) {
+        return (buckets + 511) / 512 * 512 * 8;
+    }
+
+    /** The value the persisted file holds: the allowed one for max and buckets. */
+    private static long persistedValue(TuningKey key) {
+        if (key == TuningKey.CONNTRACK_MAX) {
+            return allowedMax;
+        }
+        return key == TuningKey.CONNTRACK_BUCKETS ? allowedBuckets : PROFILE.value(key);
+    }
 
     private static VrTuningReport apply() throws Exception {
         return deliver(VrTuningCommand.apply(PROFILE), TuningMode.APPLY);
@@ -303,9 +504,12 @@ public class VrTestbedIT {
         assertNotNull(report.json(), report.error());
     }
 
-    /** The value the guest kernel holds for a key when the profile is in force (hashsize rounds up to 512). */
+    /**
+     * The value the guest kernel holds for a key when the profile is in force: max and buckets as the budget allows
+     * (hashsize rounds up to 512).
+     */
     private static Long inKernel(TuningKey key) {
-        long value = PROFILE.value(key);
+        long value = key.isSysctl() ? persistedValue(key) : PROFILE.value(key);
         return key == TuningKey.CONNTRACK_BUCKETS ? (value + 511) / 512 * 512 : value;
     }
 
