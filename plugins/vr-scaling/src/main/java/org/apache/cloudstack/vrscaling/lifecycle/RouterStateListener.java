@@ -98,7 +98,7 @@ public class RouterStateListener
         BindingScope scope = bindings.scopeOfRouter(router);
         ProfileBindings.Bound bound = bindings.bound(scope);
         if (bound == null) {
-            if (scope != null && wasTouched(routerId)) {
+            if (scope != null && wasTouched(routerId) && !planRunning(scope, router.getInstanceName())) {
                 // The scope was unbound: give the queue count back to CloudStack's default sizing on this boot.
                 // The mark stays until the tuning file is gone too (at Running).
                 vmDetailsDao.removeDetail(routerId, VmDetailConstants.NIC_MULTIQUEUE_NUMBER);
@@ -135,7 +135,7 @@ public class RouterStateListener
         BindingScope scope = bindings.scopeOfRouter(router);
         ProfileBindings.Bound bound = bindings.bound(scope);
         if (bound == null) {
-            if (scope != null && wasTouched(routerId)) {
+            if (scope != null && wasTouched(routerId) && !planRunning(scope, name)) {
                 TuningOutcome removed = tuningPort.remove(routerId);
                 if (removed.isOk()) {
                     LOG.info("Router {} of unbound {}: VR Scale tuning file removed", name, scope);
@@ -194,6 +194,19 @@ public class RouterStateListener
         }
         LOG.info("Router {} of {} tuned to profile {} ({}; verify: {})", name, scope, bound.getOffering().getName(),
                 applied.getMessage(), verified);
+    }
+
+    /**
+     * A scope's first plan binds only once it has succeeded, so while it runs the scope still looks unbound and the
+     * routers it restarts carry its mark: they are the plan's, not left-overs of an unbind to clean up.
+     */
+    private boolean planRunning(BindingScope scope, String routerName) {
+        if (!bindingStore.planRunning(scope)) {
+            return false;
+        }
+        LOG.debug("Router {} of {} changes state during a VR Scale plan that has not bound its profile yet; left to "
+                + "the plan", routerName, scope);
+        return true;
     }
 
     /**

@@ -177,6 +177,21 @@ public class RouterStateListenerTest {
     }
 
     @Test
+    public void aFirstPlanThatHasNotBoundYetKeepsTheQueueCountItJustSet() {
+        // Seen on the real simulator server: the first scale of an unbound network marks the router, sets its
+        // queues and starts it; the scope is bound only when the plan has succeeded.
+        when(bindings.bound(scope)).thenReturn(null);
+        when(vmDetailsDao.findDetail(ROUTER_ID, "vrscaling.managed")).thenReturn(mock(VMInstanceDetailVO.class));
+        when(bindingStore.planRunning(scope)).thenReturn(true);
+
+        fire(State.Stopped, Event.StartRequested, State.Starting);
+        fire(State.Starting, Event.OperationSucceeded, State.Running);
+
+        verify(vmDetailsDao, never()).removeDetail(anyLong(), anyString());
+        verify(tuningPort, never()).remove(anyLong());
+    }
+
+    @Test
     public void aBoundRouterIsMarkedManagedBeforeItsQueueCountIsWritten() {
         fire(State.Stopped, Event.StartRequested, State.Starting);
 
