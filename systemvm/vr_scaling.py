@@ -612,7 +612,7 @@ def read_memory_blocks_bytes(files):
     """Return (online memory blocks x block size, None) or (None, why not).
 
     This is the RAM the hypervisor gave the VM, what the management server
-    budgets with; MemTotal is about 9 % lower (the kernel's own code and
+    budgets with; MemTotal is about 11 % lower (the kernel's own code and
     reservations are not in it). Any block whose state cannot be read makes
     the whole answer unusable rather than a guess.
     """

@@ -46,7 +46,7 @@ public final class ConntrackBudget {
 
     /**
      * @param memoryBytes the router's RAM: nominal for a profile; inside the VR the online memory blocks, which are
-     *                    the same number (MemTotal, ~9 % lower, only when sysfs has no usable answer)
+     *                    the same number (MemTotal, ~11 % lower, only when sysfs has no usable answer)
      * @param fraction    share of it a full table may use
      */
     public static ConntrackBudget of(long memoryBytes, double fraction, long bytesPerEntry, long conntrackMax,

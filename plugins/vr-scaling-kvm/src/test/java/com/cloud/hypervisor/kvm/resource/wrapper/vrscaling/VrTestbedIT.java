@@ -60,7 +60,7 @@ import com.google.gson.JsonParser;
  * build output. The methods run in name order and share the one VM; s3 and s6 reboot it.
  *
  * <p>The script budgets conntrack with the RAM the hypervisor gave the guest (online memory blocks x block size,
- * 512 MiB here; its MemTotal is about 9 % lower), the number the management server derives and checks profiles
+ * 512 MiB here; its MemTotal is about 11 % lower), the number the management server derives and checks profiles
  * with: the profile derived for 512 MiB fits its budget ({@link ConntrackBudget}, 25 %, 400 B per entry) and is
  * applied in full. s8 proves the limit with an explicitly oversized table.
  */
