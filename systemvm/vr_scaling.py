@@ -34,7 +34,10 @@ bare version string). Exit codes: 0 ok, 1 something failed or drifted
 3 internal error. apply is all-or-nothing: a failed write rolls back what
 the run changed, and the files are written only after every runtime write
 succeeded. A conntrack table that would not fit the memory budget is
-limited to what fits (status "limited", top-level "limited": true).
+limited to what fits (status "limited", top-level "limited": true). The
+budget is a share of the RAM the hypervisor gave the VM (online memory
+blocks x block size in sysfs), or of MemTotal when sysfs has no usable
+answer.
 
 Standard library only; Python 3.9+.
 """
@@ -50,7 +53,7 @@ import sys
 import tempfile
 import time
 
-VERSION = "1.1.0"
+VERSION = "1.1.1"
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -74,6 +77,13 @@ NETFILTER_PREFIX = "net.netfilter."
 CONNTRACK_MODULE = "sys/module/nf_conntrack"
 HASHSIZE_PARAM = CONNTRACK_MODULE + "/parameters/hashsize"
 MEMINFO = "proc/meminfo"
+# The RAM the hypervisor gave the VM, in hot-pluggable blocks (hex size).
+MEMORY_DIR = "sys/devices/system/memory"
+BLOCK_SIZE_FILE = MEMORY_DIR + "/block_size_bytes"
+BLOCK_SIZE_RE = re.compile(r"[0-9a-fA-F]{1,16}", re.ASCII)
+MEMORY_BLOCK_RE = re.compile(r"memory[0-9]{1,9}", re.ASCII)
+SOURCE_BLOCKS = "memory blocks"
+SOURCE_MEMTOTAL = "MemTotal"
 # The kernel rounds the hash table up to a whole page of 8-byte bucket
 # heads: 4096 / 8 = 512 on x86_64 (nf_ct_alloc_hashtable).
 BUCKETS_GRANULE = 512
@@ -598,6 +608,66 @@ def read_mem_total_bytes(files):
     return kilobytes * 1024 if kilobytes else None
 
 
+def read_memory_blocks_bytes(files):
+    """Return (online memory blocks x block size, None) or (None, why not).
+
+    This is the RAM the hypervisor gave the VM, what the management server
+    budgets with; MemTotal is about 11 % lower (the kernel's own code and
+    reservations are not in it). Any block whose state cannot be read makes
+    the whole answer unusable rather than a guess.
+    """
+    try:
+        text = files.read_text(BLOCK_SIZE_FILE).strip()
+    except OSError as exc:
+        return None, "cannot read /%s (%s)" % (BLOCK_SIZE_FILE,
+                                                exc.strerror or exc)
+    if not BLOCK_SIZE_RE.fullmatch(text) or int(text, 16) == 0:
+        return None, "/%s holds no block size: %r" % (BLOCK_SIZE_FILE,
+                                                       text[:32])
+    block_size = int(text, 16)
+    try:
+        names = files.listdir(MEMORY_DIR)
+    except OSError as exc:
+        return None, "cannot list /%s (%s)" % (MEMORY_DIR,
+                                               exc.strerror or exc)
+    online = 0
+    for name in names:
+        if not MEMORY_BLOCK_RE.fullmatch(name):
+            continue
+        rel = "%s/%s/online" % (MEMORY_DIR, name)
+        try:
+            state = files.read_text(rel).strip()
+        except OSError as exc:
+            return None, "cannot read /%s (%s)" % (rel, exc.strerror or exc)
+        if state not in ("0", "1"):
+            return None, "/%s holds %r, not 0 or 1" % (rel, state[:32])
+        online += state == "1"
+    if not online:
+        return None, "no online memory blocks in /%s" % MEMORY_DIR
+    return online * block_size, None
+
+
+def router_memory(files):
+    """The router's RAM for the budget: (bytes, source, MemTotal bytes,
+    why the memory blocks were not used or None).
+
+    The memory blocks when they give a usable total, otherwise MemTotal;
+    a block total below MemTotal cannot be right and is not used either.
+    Without MemTotal there is no answer at all (bytes and source None).
+    """
+    mem_total = read_mem_total_bytes(files)
+    if mem_total is None:
+        return None, None, None, None
+    blocks, why = read_memory_blocks_bytes(files)
+    if blocks is not None and blocks < mem_total:
+        why = ("the memory blocks add up to %d B, below MemTotal %d B"
+               % (blocks, mem_total))
+        blocks = None
+    if blocks is None:
+        return mem_total, SOURCE_MEMTOTAL, mem_total, why
+    return blocks, SOURCE_BLOCKS, mem_total, None
+
+
 def mib(value):
     return "%.1f MiB" % (value / 1048576.0)
 
@@ -615,8 +685,9 @@ def plan_budget(files, request):
     targets = dict(settings)
     if MAX_KEY not in settings and BUCKETS_KEY not in settings:
         return None, targets, {}
-    memory = read_mem_total_bytes(files)
-    report = {"mem_total_bytes": memory,
+    memory, memory_source, mem_total, fallback = router_memory(files)
+    report = {"mem_total_bytes": mem_total, "memory_bytes": memory,
+              "memory_source": memory_source, "memory_fallback": fallback,
               "memory_fraction": request["memory_fraction"],
               "bytes_per_entry": request["bytes_per_entry"]}
     if memory is None:
@@ -646,12 +717,12 @@ def plan_budget(files, request):
             notes[key] = (
                 "limited to %d (requested %d): a full table (max %d x %d B "
                 "+ %d buckets x %d B) needs %s, the conntrack budget is %s "
-                "(%s of MemTotal %s)" % (
+                "(%s of the router's %s, from %s)" % (
                     allowed, settings[key], checked[MAX_KEY],
                     request["bytes_per_entry"], checked[BUCKETS_KEY],
                     BUCKET_HEAD_BYTES, mib(result["full_table_bytes"]),
                     mib(result["budget_bytes"]), request["memory_fraction"],
-                    mib(memory)))
+                    mib(memory), memory_source))
     return report, targets, notes
 
 
@@ -671,6 +742,8 @@ def kernel_default_buckets(memory_bytes):
 def kernel_default(files, key):
     if key in KERNEL_DEFAULTS:
         return KERNEL_DEFAULTS[key]
+    # The kernel sizes its default from totalram_pages(), i.e. MemTotal,
+    # not from the memory blocks the budget uses.
     memory = read_mem_total_bytes(files)
     return kernel_default_buckets(memory) if memory else None
 

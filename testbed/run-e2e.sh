@@ -30,9 +30,9 @@ if [ "$rc" != 0 ]; then
     exit 1
 fi
 suite="$(grep -m1 -o '<testsuite [^>]*' "$report" 2>/dev/null || true)"
-for want in 'tests="7"' 'errors="0"' 'skipped="0"' 'failures="0"'; do
+for want in 'tests="8"' 'errors="0"' 'skipped="0"' 'failures="0"'; do
     if [[ "$suite" != *" $want"* ]]; then
-        echo "run-e2e: VrTestbedIT did not run all 7 steps ($want expected): ${suite:-no report $report}" >&2
+        echo "run-e2e: VrTestbedIT did not run all 8 steps ($want expected): ${suite:-no report $report}" >&2
         exit 1
     fi
 done

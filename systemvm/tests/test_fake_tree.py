@@ -34,7 +34,8 @@ import unittest
 
 from vrs_fixtures import (HASHSIZE, PROC_STAT_SECOND, PROC_STAT_TEMPLATE,
                           FakeEthtool, build_fake_tree, by_key, by_name,
-                          fake_kernel, read_sysctl, run_main, set_mem_total_kb,
+                          fake_kernel, read_sysctl, remove_memory_blocks,
+                          run_main, set_mem_total_kb, set_memory_blocks,
                           snapshot_tree, sysctl_rel, unload_conntrack,
                           vr_scaling, write)
 
@@ -665,7 +666,7 @@ class ContractTest(unittest.TestCase):
     def test_version_flag(self):
         code, text = run_main(["--version"])
         self.assertEqual((code, text), (0, vr_scaling.VERSION + "\n"))
-        self.assertEqual(vr_scaling.VERSION, "1.1.0")
+        self.assertEqual(vr_scaling.VERSION, "1.1.1")
 
     def test_render_conf_is_deterministic(self):
         one = vr_scaling.render_conf({"net.ipv4.tcp_fin_timeout": 15,
@@ -709,10 +710,16 @@ VECTORS = os.path.join("plugins", "vr-scaling-core", "src", "test",
 MODPROBE_REL = "etc/modprobe.d/vr-scaling.conf"
 HOOK_REL = "etc/udev/rules.d/99-vr-scaling.rules"
 RECORD_REL = "etc/sysctl.d/vr-scaling-original.json"
-# A 512 MiB router: MemTotal as the testbed guest's kernel reports it is
-# 468,168 kB; this one is a little bigger, as in the diagnose fixture of
-# version 1.0.0.
+# The testbed guest: the hypervisor gives it 512 MiB (4 memory blocks of
+# 128 MiB), its kernel reports MemTotal 468,168 kB.
+ROUTER_512_KB = 468168
+ROUTER_512_BYTES = 512 * 1024 * 1024
+ROUTER_512_BLOCKS = 4
+# A little bigger MemTotal, as in the diagnose fixture of version 1.0.0.
 SMALL_ROUTER_KB = 493904
+# The profile SizingModel derives for 2 vCPUs and 512 MiB: its full table
+# (134,111,232 B) fits 25 % of the nominal 512 MiB, not of MemTotal.
+DERIVED_512 = {CONNTRACK_MAX: 328704, BUCKETS: 328704}
 
 
 def read_rel(root, rel):
@@ -744,10 +751,16 @@ class BudgetVectorsTest(unittest.TestCase):
 
 
 class MemoryBudgetTest(FakeTreeCase):
+    """The budget of the testbed's 512 MiB router, read from its memory
+    blocks as the management server reads it from the offering."""
+
+    def setUp(self):
+        super().setUp()
+        set_mem_total_kb(self.root, ROUTER_512_KB)
+        set_memory_blocks(self.root, ROUTER_512_BLOCKS)
 
     def test_table_over_budget_is_limited_to_what_fits(self):
-        set_mem_total_kb(self.root, SMALL_ROUTER_KB)
-        # 505,757,696 B x 0.25 = 126,439,424 B; a full table needs
+        # 536,870,912 B x 0.25 = 134,217,728 B; a full table needs
         # 524288 x 400 + 131072 x 8 = 210,763,776 B.
         code, report = self.apply({CONNTRACK_MAX: 524288, BUCKETS: 131072,
                                    FIN_TIMEOUT: 15})
@@ -756,34 +769,57 @@ class MemoryBudgetTest(FakeTreeCase):
         self.assertIs(report["limited"], True)
         self.assertIs(report["pending"], False)
         budget = report["budget"]
-        self.assertEqual((budget["mem_total_bytes"], budget["budget_bytes"],
-                          budget["full_table_bytes"], budget["fits"]),
-                         (SMALL_ROUTER_KB * 1024, 126439424, 210763776,
-                          False))
+        self.assertEqual(
+            {k: budget[k] for k in ("mem_total_bytes", "memory_bytes",
+                                    "memory_source", "memory_fallback",
+                                    "budget_bytes", "full_table_bytes",
+                                    "fits")},
+            {"mem_total_bytes": ROUTER_512_KB * 1024,
+             "memory_bytes": ROUTER_512_BYTES,
+             "memory_source": "memory blocks", "memory_fallback": None,
+             "budget_bytes": 134217728, "full_table_bytes": 210763776,
+             "fits": False})
         keys = by_key(report)
         self.assertEqual(
             {k: keys[CONNTRACK_MAX][k] for k in
              ("status", "requested", "allowed", "before", "after")},
-            {"status": "limited", "requested": 524288, "allowed": 314531,
-             "before": 262144, "after": 314531})
+            {"status": "limited", "requested": 524288, "allowed": 333875,
+             "before": 262144, "after": 333875})
         self.assertEqual(
             {k: keys[BUCKETS][k] for k in
              ("status", "requested", "allowed", "expected", "after")},
-            {"status": "limited", "requested": 131072, "allowed": 78336,
-             "expected": 78336, "after": 78336})
-        self.assertIn("201.0 MiB", keys[CONNTRACK_MAX]["note"])
-        self.assertIn("120.6 MiB", keys[CONNTRACK_MAX]["note"])
+            {"status": "limited", "requested": 131072, "allowed": 83456,
+             "expected": 83456, "after": 83456})
+        self.assertIn("needs 201.0 MiB, the conntrack budget is 128.0 MiB "
+                      "(0.25 of the router's 512.0 MiB, from memory blocks)",
+                      keys[CONNTRACK_MAX]["note"])
         self.assertEqual(keys[FIN_TIMEOUT]["status"], "applied")
-        self.assertEqual(read_sysctl(self.root, CONNTRACK_MAX), 314531)
-        self.assertEqual(read_sysctl(self.root, BUCKETS), 78336)
+        self.assertEqual(read_sysctl(self.root, CONNTRACK_MAX), 333875)
+        self.assertEqual(read_sysctl(self.root, BUCKETS), 83456)
         conf = read_rel(self.root, "etc/sysctl.d/99-vr-scaling.conf")
-        self.assertIn("%s = 314531\n" % CONNTRACK_MAX, conf)
-        self.assertIn("%s = 78336\n" % BUCKETS, conf)
-        self.assertIn("options nf_conntrack hashsize=78336\n",
+        self.assertIn("%s = 333875\n" % CONNTRACK_MAX, conf)
+        self.assertIn("%s = 83456\n" % BUCKETS, conf)
+        self.assertIn("options nf_conntrack hashsize=83456\n",
                       read_rel(self.root, MODPROBE_REL))
 
+    def test_profile_derived_for_the_nominal_memory_applies_in_full(self):
+        code, report = self.apply(DERIVED_512)
+        self.assertEqual(code, 0, report)
+        self.assertIs(report["limited"], False)
+        self.assertIs(report["budget"]["fits"], True)
+        self.assertEqual(report["budget"]["memory_bytes"], ROUTER_512_BYTES)
+        for key in DERIVED_512:
+            entry = by_key(report)[key]
+            self.assertEqual((entry["status"], entry["after"]),
+                             ("applied", 328704), entry)
+            self.assertNotIn("allowed", entry)
+            self.assertEqual(read_sysctl(self.root, key), 328704)
+        code, report = self.verify(DERIVED_512)
+        self.assertEqual(code, 0, report)
+        self.assertEqual({e["status"] for e in report["keys"]}, {"match"})
+        self.assertEqual(report["budget"]["memory_source"], "memory blocks")
+
     def test_verify_counts_the_allowed_value_as_limited_not_drift(self):
-        set_mem_total_kb(self.root, SMALL_ROUTER_KB)
         wanted = {CONNTRACK_MAX: 524288, BUCKETS: 131072}
         self.apply(wanted)
         code, report = self.verify(wanted)
@@ -794,7 +830,7 @@ class MemoryBudgetTest(FakeTreeCase):
         self.assertEqual((keys[CONNTRACK_MAX]["status"],
                           keys[CONNTRACK_MAX]["current"],
                           keys[CONNTRACK_MAX]["allowed"]),
-                         ("limited", 314531, 314531))
+                         ("limited", 333875, 333875))
         self.assertEqual(keys[BUCKETS]["status"], "limited")
         self.assertTrue(report["file"]["matches"])
         # The full requested max does not fit: in force, it is drift.
@@ -804,7 +840,6 @@ class MemoryBudgetTest(FakeTreeCase):
         self.assertEqual(by_key(report)[CONNTRACK_MAX]["status"], "drift")
 
     def test_table_that_fits_is_applied_as_requested(self):
-        set_mem_total_kb(self.root, SMALL_ROUTER_KB)
         code, report = self.apply({CONNTRACK_MAX: 262144, BUCKETS: 65536})
         self.assertEqual(code, 0, report)
         self.assertIs(report["limited"], False)
@@ -814,7 +849,6 @@ class MemoryBudgetTest(FakeTreeCase):
         self.assertNotIn("allowed", by_key(report)[CONNTRACK_MAX])
 
     def test_memory_fraction_and_bytes_per_entry_options(self):
-        set_mem_total_kb(self.root, SMALL_ROUTER_KB)
         wanted = {CONNTRACK_MAX: 524288, BUCKETS: 131072}
         code, report = self.apply(wanted, ["--memory-fraction", "0.5",
                                            "--bytes-per-entry", "256"])
@@ -825,7 +859,6 @@ class MemoryBudgetTest(FakeTreeCase):
         self.assertEqual(read_sysctl(self.root, CONNTRACK_MAX), 524288)
 
     def test_a_key_not_requested_is_checked_at_its_kernel_value(self):
-        set_mem_total_kb(self.root, SMALL_ROUTER_KB)
         # Buckets stay at the kernel's 262144 (2 MiB of heads).
         code, report = self.apply({CONNTRACK_MAX: 524288})
         self.assertEqual(code, 0, report)
@@ -834,7 +867,7 @@ class MemoryBudgetTest(FakeTreeCase):
                           budget["checked_buckets_from"]), (262144, "kernel"))
         entry = by_key(report)[CONNTRACK_MAX]
         self.assertEqual((entry["status"], entry["after"]),
-                         ("limited", 312975))
+                         ("limited", 332226))
         self.assertEqual(read_sysctl(self.root, BUCKETS), 262144)
 
     def test_unreadable_memtotal_fails_before_writing_anything(self):
@@ -845,6 +878,10 @@ class MemoryBudgetTest(FakeTreeCase):
         self.assertIn("MemTotal", by_key(report)[CONNTRACK_MAX]["error"])
         self.assertEqual(by_key(report)[FIN_TIMEOUT]["status"], "failed")
         self.assertEqual(snapshot_tree(self.root), before)
+        # The memory blocks alone are no answer: MemTotal is what they are
+        # checked against.
+        self.assertEqual((report["budget"]["memory_bytes"],
+                          report["budget"]["memory_source"]), (None, None))
 
     def test_budget_options_are_range_checked(self):
         for extra in (["--memory-fraction", "0.04"],
@@ -871,6 +908,128 @@ class MemoryBudgetTest(FakeTreeCase):
             with self.subTest(extra=extra):
                 code, report = self.verify({CONNTRACK_MAX: 131072}, extra)
                 self.assertNotEqual(code, 2, report)
+
+
+def block_size_is_a_directory(root):
+    os.unlink(os.path.join(root, "sys/devices/system/memory/block_size_bytes"))
+    os.mkdir(os.path.join(root, "sys/devices/system/memory/block_size_bytes"))
+
+
+def block_online_is_a_directory(root):
+    os.unlink(os.path.join(root, "sys/devices/system/memory/memory2/online"))
+    os.mkdir(os.path.join(root, "sys/devices/system/memory/memory2/online"))
+
+
+def block_size_text(text):
+    return lambda root: write(
+        root, "sys/devices/system/memory/block_size_bytes", text, 0o444)
+
+
+class MemorySourceTest(FakeTreeCase):
+    """Where the router's memory comes from, and every fallback to MemTotal:
+    then the derived 512 MiB profile is cut down as by version 1.1.0."""
+
+    FALLBACKS = (
+        ("no memory hotplug", remove_memory_blocks,
+         "cannot read /sys/devices/system/memory/block_size_bytes"),
+        ("unreadable block size", block_size_is_a_directory,
+         "cannot read /sys/devices/system/memory/block_size_bytes"),
+        ("zero block size", block_size_text("0\n"), "holds no block size"),
+        ("0x prefix", block_size_text("0x8000000\n"), "holds no block size"),
+        ("empty block size", block_size_text(""), "holds no block size"),
+        ("decimal junk", block_size_text("134217728 B\n"),
+         "holds no block size"),
+        ("every block offline",
+         lambda root: set_memory_blocks(root, 0, offline=4),
+         "no online memory blocks in /sys/devices/system/memory"),
+        ("unreadable block state", block_online_is_a_directory,
+         "cannot read /sys/devices/system/memory/memory2/online"),
+        ("odd block state",
+         lambda root: write(root, "sys/devices/system/memory/memory1/online",
+                            "online\n"),
+         "holds 'online', not 0 or 1"),
+        ("blocks below MemTotal", lambda root: set_memory_blocks(root, 3),
+         "the memory blocks add up to 402653184 B, below MemTotal "
+         "479404032 B"),
+    )
+
+    def setUp(self):
+        super().setUp()
+        set_mem_total_kb(self.root, ROUTER_512_KB)
+        set_memory_blocks(self.root, ROUTER_512_BLOCKS)
+
+    def test_only_online_blocks_count(self):
+        set_memory_blocks(self.root, ROUTER_512_BLOCKS, offline=3)
+        code, report = self.apply(DERIVED_512)
+        self.assertEqual(code, 0, report)
+        self.assertEqual((report["budget"]["memory_bytes"],
+                          report["budget"]["memory_source"]),
+                         (ROUTER_512_BYTES, "memory blocks"))
+        self.assertIs(report["limited"], False)
+
+    def test_block_size_is_hex(self):
+        # 2 blocks of 256 MiB ("10000000"): 512 MiB, not 2 x 10,000,000 B.
+        set_memory_blocks(self.root, 2, block_size=256 * 1024 * 1024)
+        code, report = self.apply(DERIVED_512)
+        self.assertEqual(code, 0, report)
+        self.assertEqual(report["budget"]["memory_bytes"], ROUTER_512_BYTES)
+
+    def test_every_unusable_answer_falls_back_to_memtotal(self):
+        for name, breaks, reason in self.FALLBACKS:
+            with self.subTest(name):
+                shutil.rmtree(self.root)
+                os.makedirs(self.root)
+                build_fake_tree(self.root)
+                set_mem_total_kb(self.root, ROUTER_512_KB)
+                set_memory_blocks(self.root, ROUTER_512_BLOCKS)
+                breaks(self.root)
+                code, report = self.apply(DERIVED_512)
+                self.assertEqual(code, 0, report)
+                budget = report["budget"]
+                self.assertEqual(
+                    (budget["memory_source"], budget["memory_bytes"],
+                     budget["mem_total_bytes"]),
+                    ("MemTotal", ROUTER_512_KB * 1024, ROUTER_512_KB * 1024))
+                self.assertIn(reason, budget["memory_fallback"])
+                # 25 % of MemTotal cannot hold the table derived for
+                # 512 MiB: the budget of version 1.1.0.
+                self.assertIs(report["limited"], True)
+                keys = by_key(report)
+                self.assertEqual((keys[CONNTRACK_MAX]["allowed"],
+                                  keys[BUCKETS]["allowed"]), (293760, 293376))
+                self.assertIn("(0.25 of the router's 457.2 MiB, from "
+                              "MemTotal)", keys[CONNTRACK_MAX]["note"])
+
+    def test_verify_reports_the_memory_it_checked_against(self):
+        remove_memory_blocks(self.root)
+        self.apply(DERIVED_512)
+        code, report = self.verify(DERIVED_512)
+        self.assertEqual(code, 0, report)
+        self.assertEqual(report["budget"]["memory_source"], "MemTotal")
+        self.assertEqual(by_key(report)[CONNTRACK_MAX]["status"], "limited")
+        set_memory_blocks(self.root, ROUTER_512_BLOCKS)
+        code, report = self.verify(DERIVED_512)
+        # The blocks allow the full table, so the value cut down under
+        # MemTotal is now drift: the next apply raises it.
+        self.assertEqual(code, 1, report)
+        self.assertEqual(report["budget"]["memory_source"], "memory blocks")
+        self.assertEqual(by_key(report)[CONNTRACK_MAX]["status"], "drift")
+        code, report = self.apply(DERIVED_512)
+        self.assertEqual(code, 0, report)
+        self.assertEqual(read_sysctl(self.root, CONNTRACK_MAX), 328704)
+
+    def test_kernel_default_for_remove_follows_memtotal_not_the_blocks(self):
+        # The kernel sizes its default hash from totalram_pages(): 940,000 kB
+        # gives 7,680 buckets, although 9 blocks (1,152 MiB) would be over
+        # 1 GiB and give 65,536.
+        set_mem_total_kb(self.root, 940000)
+        set_memory_blocks(self.root, 9)
+        write(self.root, "etc/sysctl.d/99-vr-scaling.conf",
+              "# old\n%s = 131072\n" % BUCKETS)
+        code, report = run_main(["remove", "--root", self.root],
+                                files_class=fake_kernel())
+        self.assertEqual(code, 0, report)
+        self.assertEqual(read_sysctl(self.root, BUCKETS), 7680)
 
 
 class AllOrNothingTest(FakeTreeCase):

@@ -108,6 +108,22 @@ def different_value(key, current):
     return low if current != low else high
 
 
+def host_memory_blocks_bytes():
+    """Online memory blocks x block size, or None when sysfs has none."""
+    base = "/sys/devices/system/memory"
+    try:
+        with open(os.path.join(base, "block_size_bytes")) as handle:
+            size = int(handle.read().strip(), 16)
+        online = 0
+        for name in os.listdir(base):
+            if name.startswith("memory") and name[6:].isdigit():
+                with open(os.path.join(base, name, "online")) as handle:
+                    online += handle.read().strip() == "1"
+    except (OSError, ValueError):
+        return None
+    return online * size or None
+
+
 @unittest.skipUnless(IS_ROOT and IP, SKIP_REASON)
 class NetnsTest(unittest.TestCase):
 
@@ -326,6 +342,31 @@ class NetnsTest(unittest.TestCase):
                              else "restored", restored[key])
         for directory in (self.conf_dir, self.modprobe_dir, self.udev_dir):
             self.assertEqual(os.listdir(directory), [])
+
+    def test_budget_memory_is_the_hosts_blocks_or_its_memtotal(self):
+        # Whatever this host's layout: the report says which source it used
+        # and the number matches that source, counted here independently.
+        code, report = self.script(
+            "verify", "--set", "net.netfilter.nf_conntrack_max=131072")
+        self.assertNotEqual(code, 2, report)
+        budget = report["budget"]
+        with open("/proc/meminfo") as handle:
+            kilobytes = [int(line.split()[1]) for line in handle
+                         if line.startswith("MemTotal:")][0]
+        self.assertEqual(budget["mem_total_bytes"], kilobytes * 1024)
+        blocks = host_memory_blocks_bytes()
+        if blocks is not None and blocks >= kilobytes * 1024:
+            self.assertEqual((budget["memory_source"],
+                              budget["memory_bytes"],
+                              budget["memory_fallback"]),
+                             ("memory blocks", blocks, None))
+        else:
+            self.assertEqual((budget["memory_source"],
+                              budget["memory_bytes"]),
+                             ("MemTotal", kilobytes * 1024))
+            self.assertIsInstance(budget["memory_fallback"], str)
+        self.assertEqual(budget["budget_bytes"],
+                         int(budget["memory_bytes"] * 0.25))
 
     def test_diagnose_reads_the_real_kernel(self):
         code, report = self.script("diagnose", "--sample-seconds", "1",

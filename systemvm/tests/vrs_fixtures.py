@@ -102,6 +102,12 @@ INITIAL_SYSCTLS = {
 
 HASHSIZE = "sys/module/nf_conntrack/parameters/hashsize"
 
+MEMORY_DIR = "sys/devices/system/memory"
+# x86_64 uses 128 MiB blocks below 64 GiB of RAM; sysfs prints it in hex.
+BLOCK_SIZE = 128 * 1024 * 1024
+# The fake tree is a 2 GiB router: MemTotal 2014884 kB, 16 blocks online.
+FAKE_TREE_BLOCKS = 16
+
 
 def write(root, rel, text, mode=0o644):
     path = os.path.join(root, rel)
@@ -154,6 +160,7 @@ def build_fake_tree(root):
     write(root, "proc/stat", PROC_STAT_TEMPLATE.format(**PROC_STAT_FIRST))
     write(root, "proc/meminfo", MEMINFO, 0o444)
     write(root, "proc/vmstat", VMSTAT, 0o444)
+    set_memory_blocks(root, FAKE_TREE_BLOCKS)
     write(root, "sys/kernel/slab/nf_conntrack/object_size", "320\n", 0o444)
     write(root, "etc/sysctl.conf", SYSCTL_CONF)
     os.makedirs(os.path.join(root, "etc", "sysctl.d"))
@@ -223,6 +230,32 @@ def fake_kernel(refuse=None, ignore_writes=None, log=None):
 def set_mem_total_kb(root, kilobytes):
     write(root, "proc/meminfo",
           MEMINFO.replace("2014884", str(kilobytes)), 0o444)
+
+
+def set_memory_blocks(root, online, offline=0, block_size=BLOCK_SIZE):
+    """/sys/devices/system/memory as the kernel shows it: the block size in
+    hex without 0x, memoryN directories with online 1 or 0, and the other
+    entries the script must skip."""
+    import shutil
+    directory = os.path.join(root, MEMORY_DIR)
+    shutil.rmtree(directory, ignore_errors=True)
+    write(root, os.path.join(MEMORY_DIR, "block_size_bytes"),
+          "%x\n" % block_size, 0o444)
+    write(root, os.path.join(MEMORY_DIR, "auto_online_blocks"), "offline\n")
+    write(root, os.path.join(MEMORY_DIR, "uevent"), "")
+    os.makedirs(os.path.join(directory, "power"))
+    for index in range(online + offline):
+        block = os.path.join(MEMORY_DIR, "memory%d" % index)
+        write(root, os.path.join(block, "online"),
+              "1\n" if index < online else "0\n")
+        write(root, os.path.join(block, "state"),
+              "online\n" if index < online else "offline\n", 0o444)
+
+
+def remove_memory_blocks(root):
+    """A kernel without memory hotplug: no /sys/devices/system/memory."""
+    import shutil
+    shutil.rmtree(os.path.join(root, MEMORY_DIR))
 
 
 def unload_conntrack(root):

@@ -23,7 +23,7 @@ public final class VrScriptArguments {
 
     /**
      * The shortest decimal that reads back as the same double (Double.toString, as Python's repr), without an
-     * exponent: the script computes floor(MemTotal x fraction) from exactly the value the management server used.
+     * exponent: the script computes floor(RAM x fraction) from exactly the value the management server used.
      */
     static String fraction(double value) {
         String text = BigDecimal.valueOf(value).toPlainString();

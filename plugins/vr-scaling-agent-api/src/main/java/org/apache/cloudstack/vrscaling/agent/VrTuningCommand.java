@@ -109,8 +109,9 @@ public class VrTuningCommand extends NetworkElementCommand {
     }
 
     /**
-     * The zone's conntrack budget settings, so the script caps what it applies to the router's real MemTotal by the
-     * same rule the management server checks profiles with. Only for apply and verify.
+     * The zone's conntrack budget settings, so the script caps what it applies to the router's RAM (what the
+     * hypervisor gave it: memory blocks in sysfs, MemTotal as the fallback) by the same rule the management server
+     * checks profiles with. Only for apply and verify.
      *
      * @throws IllegalArgumentException when a value is outside the script's range
      */

@@ -40,7 +40,7 @@ public class VrTuningReportTest {
         assertTrue(outcome.isDelivered());
         assertTrue(outcome.isOk());
         assertTrue(outcome.isChanged());
-        assertEquals("1.0.0", outcome.getScriptVersion());
+        assertEquals("1.1.1", outcome.getScriptVersion());
         assertEquals(9, outcome.getKeys().size());
         KeyResult buckets = key(outcome.getKeys(), TuningKey.CONNTRACK_BUCKETS);
         assertEquals(KeyResult.Status.APPLIED, buckets.getStatus());
@@ -64,8 +64,8 @@ public class VrTuningReportTest {
     }
 
     @Test
-    public void failedKeyFailsTheApplyAndALimitedNicIsSummarisedWithItsNote() throws Exception {
-        VrTuningReport report = VrTuningReport.parse(fixture("apply-failed-limited.json"), TuningMode.APPLY);
+    public void failedKeyFailsTheApplyRollsBackTheOthersAndTheNicsAreNotAttempted() throws Exception {
+        VrTuningReport report = VrTuningReport.parse(fixture("apply-failed.json"), TuningMode.APPLY);
         TuningOutcome outcome = report.toOutcome();
 
         assertTrue(outcome.isDelivered());
@@ -74,6 +74,23 @@ public class VrTuningReportTest {
         assertEquals(KeyResult.Status.FAILED, budget.getStatus());
         assertEquals(Long.valueOf(300), budget.getActual());
         assertTrue(budget.getError(), budget.getError().contains("Input/output error"));
+        // Written before the failure, put back: the value read back is the one from before.
+        KeyResult max = key(outcome.getKeys(), TuningKey.CONNTRACK_MAX);
+        assertEquals(KeyResult.Status.FAILED, max.getStatus());
+        assertEquals(Long.valueOf(262_144), max.getActual());
+        assertTrue(max.getError(), max.getError().contains("rolled back to 262144"));
+        KeyResult queues = key(outcome.getKeys(), TuningKey.NIC_QUEUES);
+        assertEquals(KeyResult.Status.FAILED, queues.getStatus());
+        assertNull(queues.getActual());
+        assertTrue(queues.getError(), queues.getError().contains("eth0: failed (not attempted"));
+    }
+
+    @Test
+    public void aLimitedNicIsSummarisedWithItsNoteAndTheFewestQueues() throws Exception {
+        VrTuningReport report = VrTuningReport.parse(fixture("apply-nic-limited.json"), TuningMode.APPLY);
+        TuningOutcome outcome = report.toOutcome();
+
+        assertTrue(outcome.isOk());
         KeyResult queues = key(outcome.getKeys(), TuningKey.NIC_QUEUES);
         // eth0 has one queue (limited), eth1 was set to 2 (applied): the worst wins, the fewest queues are shown.
         assertEquals(KeyResult.Status.LIMITED, queues.getStatus());
@@ -240,8 +257,9 @@ public class VrTuningReportTest {
         assertEquals(KeyResult.Status.PENDING, VrTuningReport.status("pending"));
     }
 
-    // Fixtures *-limited.json and *-pending.json: vr_scaling.py 1.1.0 on a fake 256 MiB tree asked for
-    // conntrackmax=1000000, conntrackbuckets=262144 with --memory-fraction 0.25 --bytes-per-entry 400.
+    // Fixtures *-limited.json and *-pending.json: vr_scaling.py on a fake 256 MiB tree (2 memory blocks of 128 MiB,
+    // which the budget uses; a lower MemTotal) asked for conntrackmax=1000000, conntrackbuckets=262144 with
+    // --memory-fraction 0.25 --bytes-per-entry 400.
 
     @Test
     public void aBudgetLimitedApplyIsDeliveredOkWithAWarningNamingBothValues() throws Exception {
@@ -261,6 +279,9 @@ public class VrTuningReportTest {
         assertTrue(outcome.getMessage(), outcome.getMessage().contains("2 limited"));
         assertTrue(outcome.getMessage(), outcome.getMessage().contains("conntrackmax limited to 166901 (requested "
                 + "1000000): limited to 166901 (requested 1000000): a full table"));
+        // The warning says which memory the router budgeted with (the budget object's new fields are not read).
+        assertTrue(outcome.getMessage(), outcome.getMessage().contains("(0.25 of the router's 256.0 MiB, from memory "
+                + "blocks)"));
         // The values are the same rule the management server uses.
         org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget budget = org.apache.cloudstack.vrscaling.core
                 .sizing.ConntrackBudget.of(256L << 20, 0.25, 400, 1_000_000, 262_144);
@@ -292,7 +313,7 @@ public class VrTuningReportTest {
         assertEquals(java.util.Set.of(TuningKey.CONNTRACK_MAX, TuningKey.CONNTRACK_BUCKETS,
                 TuningKey.CONNTRACK_TCP_TIMEOUT_ESTABLISHED), report.pendingKeys());
         assertNull(key(outcome.getKeys(), TuningKey.CONNTRACK_MAX).getActual());
-        assertTrue(outcome.toString(), outcome.toString().startsWith("pending: apply ok (1 unchanged, 3 pending), script 1.1.0; pending conntrackmax=1000000 (limited to 166901), conntrackbuckets=262144 (limited to 43520), conntracktcpestablishedtimeout=7440: not in the kernel yet"));
+        assertTrue(outcome.toString(), outcome.toString().startsWith("pending: apply ok (1 unchanged, 3 pending), script 1.1.1; pending conntrackmax=1000000 (limited to 166901), conntrackbuckets=262144 (limited to 43520), conntracktcpestablishedtimeout=7440: not in the kernel yet"));
         assertTrue(outcome.getMessage(), outcome.getMessage().contains("applies when the module loads"));
     }
 

@@ -45,7 +45,8 @@ public final class ConntrackBudget {
     }
 
     /**
-     * @param memoryBytes the router's RAM (nominal for a profile, MemTotal inside the VR)
+     * @param memoryBytes the router's RAM: nominal for a profile; inside the VR the online memory blocks, which are
+     *                    the same number (MemTotal, ~11 % lower, only when sysfs has no usable answer)
      * @param fraction    share of it a full table may use
      */
     public static ConntrackBudget of(long memoryBytes, double fraction, long bytesPerEntry, long conntrackMax,

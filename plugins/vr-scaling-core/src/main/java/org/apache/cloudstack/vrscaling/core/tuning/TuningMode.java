@@ -8,7 +8,10 @@ public enum TuningMode {
     VERIFY,
     /** Report conntrack, drop, OOM, steal and CPU/memory measurements; change nothing. */
     DIAGNOSE,
-    /** Delete the persisted file (unbind); runtime values stay until the next boot. */
+    /**
+     * Undo VR Scale (unbind): put the values in force back at once to what the router had before VR Scale (recorded
+     * by the first apply; the kernel's 6.1 defaults where nothing was recorded) and delete every file it wrote.
+     */
     REMOVE;
 
     /** The mode word the VR-side script takes. */

@@ -13,6 +13,9 @@ public interface TuningPort {
     /** Read the values in force and compare them with the tuning; change nothing. */
     TuningOutcome verify(long routerId, KernelTuning tuning);
 
-    /** Delete the persisted tuning from the router (its network was unbound); values in force stay until reboot. */
+    /**
+     * Take VR Scale's tuning off the router (its network was unbound): the values in force go back at once to what
+     * the router had before VR Scale (or the kernel's defaults), and the persisted files are deleted.
+     */
     TuningOutcome remove(long routerId);
 }

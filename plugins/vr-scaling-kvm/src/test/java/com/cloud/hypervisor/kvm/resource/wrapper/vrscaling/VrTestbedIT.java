@@ -26,11 +26,13 @@ import org.apache.cloudstack.vrscaling.agent.VrScript;
 import org.apache.cloudstack.vrscaling.agent.VrScriptArguments;
 import org.apache.cloudstack.vrscaling.agent.VrTuningCommand;
 import org.apache.cloudstack.vrscaling.agent.VrTuningReport;
+import org.apache.cloudstack.vrscaling.core.sizing.ConntrackBudget;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
+import org.apache.cloudstack.vrscaling.core.sizing.TuningValue;
 import org.apache.cloudstack.vrscaling.core.tuning.KeyResult;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningMode;
 import org.junit.AfterClass;
@@ -57,9 +59,10 @@ import com.google.gson.JsonParser;
  * guest's port 3922); {@code vrscaling.testbed.key} and {@code vrscaling.testbed.serial} default to the testbed's
  * build output. The methods run in name order and share the one VM; s3 and s6 reboot it.
  *
- * <p>The guest's MemTotal (468,168 kB) is below the nominal 512 MiB the profile is derived for, so the script's
- * conntrack memory budget (25 % of MemTotal, 400 B per entry, systemvm/README.md) limits max and buckets: the
- * values expected in the kernel are the allowed ones ({@link #inKernel}).
+ * <p>The script budgets conntrack with the RAM the hypervisor gave the guest (online memory blocks x block size,
+ * 512 MiB here; its MemTotal is about 11 % lower), the number the management server derives and checks profiles
+ * with: the profile derived for 512 MiB fits its budget ({@link ConntrackBudget}, 25 %, 400 B per entry) and is
+ * applied in full. s8 proves the limit with an explicitly oversized table.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class VrTestbedIT {
@@ -75,24 +78,22 @@ public class VrTestbedIT {
     private static final String RECORD_FILE = "/etc/sysctl.d/vr-scaling-original.json";
     /** The testbed image loads nf_conntrack at boot with this file; s6 takes it away. */
     private static final String PRELOAD = "/etc/modules-load.d/vr-testbed.conf";
-    /** The script's default budget: 25 % of MemTotal, 400 B per conntrack entry, 8 B per bucket head. */
-    private static final double MEMORY_FRACTION = 0.25;
-    private static final long BYTES_PER_ENTRY = 400;
+    /** The zone defaults the script is sent: 25 % of the router's RAM, 400 B per conntrack entry. */
+    private static final SizingAssumptions ASSUMPTIONS = SizingAssumptions.defaults();
+    /** s8's table: far over the 512 MiB guest's budget (a full table needs 408 MiB), inside the keys' ranges. */
+    private static final long OVERSIZED = 1_048_576L;
 
     /** The profile for the testbed's size: 2 vCPUs, 512 MiB. */
-    private static final KernelTuning PROFILE = new SizingModel(SizingAssumptions.defaults())
-            .derive(new RouterSize(2, 2000, 512));
+    private static final KernelTuning PROFILE = new SizingModel(ASSUMPTIONS).derive(new RouterSize(2, 2000, 512));
 
     private static OpenSshTransport transport;
     private static File key;
     private static int port;
     private static File serialLog;
     private static VrScriptRunner runner;
-    /** The guest's MemTotal in bytes, what the script's budget is computed from. */
+    /** The guest's RAM as the script reads it for the budget: online memory blocks x block size. */
+    private static long guestMemoryBytes;
     private static long memTotalBytes;
-    /** The allowed conntrack max and buckets for the profile on this guest. */
-    private static long allowedMax;
-    private static long allowedBuckets;
     /** Every sysctl as the guest had it before the first apply (s1), for remove (s7). */
     private static Map<TuningKey, Long> beforeVrScale;
 
@@ -119,17 +120,18 @@ public class VrTestbedIT {
             waitForSsh(120);
             runner.install(HOST, TIMEOUTS);
             memTotalBytes = Long.parseLong(guest("awk '/^MemTotal:/ {print $2}' /proc/meminfo")) * 1024;
+            String[] blocks = guest("cat /sys/devices/system/memory/block_size_bytes && "
+                    + "cat /sys/devices/system/memory/memory*/online | grep -c '^1$'").split("\\s+");
+            long blockSize = Long.parseLong(blocks[0], 16);
+            guestMemoryBytes = blockSize * Long.parseLong(blocks[1]);
+            System.out.println("[testbed] kernel " + guest("uname -r") + ", profile " + PROFILE.sysctls()
+                    + ", nic queues " + PROFILE.value(TuningKey.NIC_QUEUES) + "; memory blocks " + blocks[1] + " x "
+                    + blockSize + " B = " + guestMemoryBytes + " B, MemTotal " + memTotalBytes + " B; "
+                    + profileBudget());
         } catch (Exception | AssertionError e) {
             printSerialTail("connect");
             throw e;
         }
-        long[] allowed = conntrackBudget(memTotalBytes, PROFILE.value(TuningKey.CONNTRACK_MAX),
-                PROFILE.value(TuningKey.CONNTRACK_BUCKETS));
-        allowedMax = allowed[0];
-        allowedBuckets = allowed[1];
-        System.out.println("[testbed] kernel " + guest("uname -r") + ", profile " + PROFILE.sysctls()
-                + ", nic queues " + PROFILE.value(TuningKey.NIC_QUEUES) + "; MemTotal " + memTotalBytes
-                + " B: conntrack budget allows max " + allowedMax + ", buckets " + allowedBuckets);
     }
 
     /** Leaves the image's boot order as it was, should s6 stop half-way. */
@@ -142,6 +144,9 @@ public class VrTestbedIT {
 
     @Test
     public void s1ApplyLandsInTheGuestKernel() throws Exception {
+        assertEquals("the hypervisor gave the guest 512 MiB in memory blocks", 512L << 20, guestMemoryBytes);
+        assertTrue("MemTotal is below the memory blocks: " + memTotalBytes, memTotalBytes < guestMemoryBytes);
+        assertTrue("the profile derived for 512 MiB fits 512 MiB: " + profileBudget(), profileBudget().fits());
         beforeVrScale = guestValues();
         // Start from one queue, so that apply has to run ethtool -L on the multiqueue virtio NIC.
         guest("ethtool -L " + NIC + " combined 1");
@@ -164,22 +169,27 @@ public class VrTestbedIT {
         assertEquals(KeyResult.Status.APPLIED, report.nicQueues().getStatus());
         assertEquals(Integer.valueOf(2), report.nicQueuesOffered());
         for (KeyResult result : report.keys()) {
-            KeyResult.Status expected = isConntrackSize(result.getKey()) ? KeyResult.Status.LIMITED
-                    : inKernel(result.getKey()).equals(beforeVrScale.get(result.getKey()))
+            KeyResult.Status expected = inKernel(result.getKey()).equals(beforeVrScale.get(result.getKey()))
                     ? KeyResult.Status.UNCHANGED : KeyResult.Status.APPLIED;
             assertEquals(result.toString(), expected, result.getStatus());
         }
+        assertEquals("conntrack max and buckets in full", Long.valueOf(PROFILE.value(TuningKey.CONNTRACK_MAX)),
+                kernel.get(TuningKey.CONNTRACK_MAX));
+        assertEquals(Long.valueOf(PROFILE.value(TuningKey.CONNTRACK_BUCKETS)), kernel.get(TuningKey.CONNTRACK_BUCKETS));
+        assertTrue("nothing cut down: " + report.json(), report.budgetLimits().isEmpty());
         JsonObject json = JsonParser.parseString(report.json()).getAsJsonObject();
-        assertTrue("top-level limited: " + report.json(), json.get("limited").getAsBoolean());
+        assertFalse("top-level limited: " + report.json(), json.get("limited").getAsBoolean());
         assertFalse(json.get("pending").getAsBoolean());
+        assertBudgetMemory(json);
 
         String persisted = guest("cat " + PERSISTED);
         for (TuningKey k : TuningKey.values()) {
             if (k.isSysctl()) {
-                assertTrue(persisted, (persisted + "\n").contains(k.sysctlName() + " = " + persistedValue(k) + "\n"));
+                assertTrue(persisted, (persisted + "\n").contains(k.sysctlName() + " = " + PROFILE.value(k) + "\n"));
             }
         }
-        assertTrue(guest("cat " + MODPROBE_FILE).endsWith("\noptions nf_conntrack hashsize=" + allowedBuckets));
+        assertTrue(guest("cat " + MODPROBE_FILE).endsWith("\noptions nf_conntrack hashsize="
+                + PROFILE.value(TuningKey.CONNTRACK_BUCKETS)));
         assertTrue(guest("cat " + HOOK_FILE).contains("SUBSYSTEM==\"module\", KERNEL==\"nf_conntrack\""));
         guest("test -s " + RECORD_FILE);
         System.out.println("[testbed] s1 apply: " + report.toOutcome().getMessage() + "; guest kernel " + kernel);
@@ -195,8 +205,7 @@ public class VrTestbedIT {
         assertTrue(report.json(), report.isOk());
         assertFalse("a second apply reports no change: " + report.json(), report.isChanged());
         for (KeyResult result : report.keys()) {
-            assertEquals(result.toString(), isConntrackSize(result.getKey()) ? KeyResult.Status.LIMITED
-                    : KeyResult.Status.UNCHANGED, result.getStatus());
+            assertEquals(result.toString(), KeyResult.Status.UNCHANGED, result.getStatus());
         }
         assertEquals(KeyResult.Status.UNCHANGED, report.nicQueues().getStatus());
         assertEquals(before, guestValues());
@@ -208,9 +217,9 @@ public class VrTestbedIT {
      * then the stock /etc/sysctl.conf re-sets nf_conntrack_max to 1,000,000 (cloud-early-config). VR Scale's udev
      * hook also re-applies the net.netfilter keys when udev replays the module's "add" event at coldplug, and that
      * races cloud-early-config: max ends up either at the stock 1,000,000 (the only drift; the lifecycle push
-     * restores it) or at the allowed value (no drift, nothing for the push to do). Every other key is in force
+     * restores it) or at the profile's value (no drift, nothing for the push to do). Every other key is in force
      * either way. The virtio_net driver itself starts with min(offered queues, online CPUs) = 2 combined queues,
-     * which is what the profile asks for 2 vCPUs. Buckets, limited by the memory budget, are "limited".
+     * which is what the profile asks for 2 vCPUs.
      */
     @Test
     public void s3RebootKeepsThePersistedValuesAndTheLifecyclePushRestoresTheRest() throws Exception {
@@ -227,8 +236,7 @@ public class VrTestbedIT {
             if (result.getStatus() == KeyResult.Status.DRIFT) {
                 drifted.add(result.getKey());
             } else {
-                assertEquals(result.toString(), isConntrackSize(result.getKey()) ? KeyResult.Status.LIMITED
-                        : KeyResult.Status.MATCH, result.getStatus());
+                assertEquals(result.toString(), KeyResult.Status.MATCH, result.getStatus());
             }
         }
         assertNull("the persisted files survived the reboot", verify.fileProblem());
@@ -257,8 +265,9 @@ public class VrTestbedIT {
         assertTrue(push.json(), push.isOk());
         assertEquals("the push changes max only if it had drifted: " + push.json(), stockWon, push.isChanged());
         for (KeyResult result : push.keys()) {
-            assertEquals(result.toString(), isConntrackSize(result.getKey())
-                    ? KeyResult.Status.LIMITED : KeyResult.Status.UNCHANGED, result.getStatus());
+            boolean pushed = stockWon && result.getKey() == TuningKey.CONNTRACK_MAX;
+            assertEquals(result.toString(), pushed ? KeyResult.Status.APPLIED : KeyResult.Status.UNCHANGED,
+                    result.getStatus());
         }
         assertEquals("max after the push: " + push.json(), inKernel(TuningKey.CONNTRACK_MAX),
                 push.valuesInForce().get(TuningKey.CONNTRACK_MAX));
@@ -382,7 +391,7 @@ public class VrTestbedIT {
         for (TuningKey k : TuningKey.values()) {
             assertEquals("after the late load: " + k.displayName(), inKernel(k), kernel.get(k));
         }
-        assertEquals("hashsize from modprobe.d", Long.valueOf(allowedBuckets),
+        assertEquals("hashsize from modprobe.d", Long.valueOf(PROFILE.value(TuningKey.CONNTRACK_BUCKETS)),
                 Long.valueOf(guest("cat /sys/module/nf_conntrack/parameters/hashsize")));
         VrTuningReport verify = verify();
         assertTrue("verify after the late load: " + verify.json(), verify.isOk());
@@ -397,7 +406,8 @@ public class VrTestbedIT {
             loadConntrackLikeTheFirewall();
             assertEquals("without the hook: kernel default established timeout", Long.valueOf(432_000L),
                     Long.valueOf(guest("sysctl -n net.netfilter.nf_conntrack_tcp_timeout_established")));
-            assertEquals("without the hook, hashsize still comes from modprobe.d", Long.valueOf(allowedBuckets),
+            assertEquals("without the hook, hashsize still comes from modprobe.d",
+                    Long.valueOf(PROFILE.value(TuningKey.CONNTRACK_BUCKETS)),
                     Long.valueOf(guest("cat /sys/module/nf_conntrack/parameters/hashsize")));
         } finally {
             guest("mv /root/hook.saved " + HOOK_FILE + " && udevadm control --reload");
@@ -430,6 +440,52 @@ public class VrTestbedIT {
         System.out.println("[testbed] s7 remove: back to " + kernel);
     }
 
+    /**
+     * The budget still limits: a table explicitly too big for the guest's 512 MiB is cut to what
+     * {@link ConntrackBudget} allows for the guest's memory, reported "limited" (delivered, with a warning), and
+     * verify counts the allowed values as in force. remove then leaves the guest as s7 did.
+     */
+    @Test
+    public void s8OversizedTableIsLimitedToTheGuestsBudget() throws Exception {
+        KernelTuning oversized = PROFILE
+                .with(new TuningValue(TuningKey.CONNTRACK_MAX, OVERSIZED, TuningValue.Source.OVERRIDE, "s8", 0))
+                .with(new TuningValue(TuningKey.CONNTRACK_BUCKETS, OVERSIZED, TuningValue.Source.OVERRIDE, "s8", 0));
+        ConntrackBudget budget = ConntrackBudget.of(guestMemoryBytes, ASSUMPTIONS.getConntrackMemoryFraction(),
+                ASSUMPTIONS.getBytesPerConntrackEntry(), OVERSIZED, OVERSIZED);
+        assertFalse(budget.describe(), budget.fits());
+        Map<TuningKey, Long> allowed = Map.of(TuningKey.CONNTRACK_MAX, budget.getAllowedMax(),
+                TuningKey.CONNTRACK_BUCKETS, budget.getAllowedBuckets());
+
+        VrTuningReport report = deliver(budgeted(VrTuningCommand.apply(oversized)), TuningMode.APPLY);
+
+        assertTrue(report.json(), report.isOk());
+        assertTrue("limited is delivered: " + report.toOutcome(), report.toOutcome().isOk());
+        assertEquals(report.json(), allowed, report.budgetLimits());
+        for (TuningKey k : allowed.keySet()) {
+            KeyResult result = report.keys().stream().filter(r -> r.getKey() == k).findFirst().orElseThrow();
+            assertEquals(result.toString(), KeyResult.Status.LIMITED, result.getStatus());
+            assertEquals(Long.valueOf(OVERSIZED), result.getRequested());
+        }
+        JsonObject json = JsonParser.parseString(report.json()).getAsJsonObject();
+        assertTrue("top-level limited: " + report.json(), json.get("limited").getAsBoolean());
+        assertBudgetMemory(json);
+        Map<TuningKey, Long> kernel = guestValues();
+        assertEquals(allowed.get(TuningKey.CONNTRACK_MAX), kernel.get(TuningKey.CONNTRACK_MAX));
+        assertEquals(allowed.get(TuningKey.CONNTRACK_BUCKETS), kernel.get(TuningKey.CONNTRACK_BUCKETS));
+        assertEquals(allowed.get(TuningKey.CONNTRACK_BUCKETS),
+                Long.valueOf(guest("cat /sys/module/nf_conntrack/parameters/hashsize")));
+
+        VrTuningReport verify = deliver(budgeted(VrTuningCommand.verify(oversized)), TuningMode.VERIFY);
+
+        assertTrue(verify.json(), verify.isOk());
+        assertEquals(verify.json(), allowed, verify.budgetLimits());
+        System.out.println("[testbed] s8 oversized " + OVERSIZED + "/" + OVERSIZED + ": " + budget.describe()
+                + "; apply " + report.toOutcome().getMessage());
+
+        SshTransport.Result removed = runner.run(HOST, VrScriptArguments.of(VrTuningCommand.remove()), TIMEOUTS);
+        assertTrue(removed.getOutput(), VrTuningReport.parse(removed.getOutput(), TuningMode.REMOVE).isOk());
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     /** Adds an iptables conntrack rule (loads xt_conntrack and nf_conntrack); returns when it loaded (monotonic us). */
@@ -451,35 +507,26 @@ public class VrTestbedIT {
         return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
     }
 
-    private static boolean isConntrackSize(TuningKey key) {
-        return key == TuningKey.CONNTRACK_MAX || key == TuningKey.CONNTRACK_BUCKETS;
+    /** The budget of the profile on this guest, by the core's rule (the one the script is tested against). */
+    private static ConntrackBudget profileBudget() {
+        return ConntrackBudget.of(guestMemoryBytes, ASSUMPTIONS.getConntrackMemoryFraction(),
+                ASSUMPTIONS.getBytesPerConntrackEntry(), PROFILE.value(TuningKey.CONNTRACK_MAX),
+                PROFILE.value(TuningKey.CONNTRACK_BUCKETS));
     }
 
-    /**
-     * The conntrack memory budget rule of plugins/vr-scaling-core/src/test/resources/conntrack-budget-vectors.json,
-     * as the script applies it: {allowed max, allowed buckets}.
-     */
-    static long[] conntrackBudget(long memoryBytes, long max, long buckets) {
-        long budget = (long) Math.floor(memoryBytes * MEMORY_FRACTION);
-        long full = max * BYTES_PER_ENTRY + bucketBytes(buckets);
-        if (full <= budget) {
-            return new long[] {max, buckets};
-        }
-        long allowedB = Math.min(buckets, Math.max(1024, buckets * budget / full / 512 * 512));
-        long allowedM = Math.min(max, Math.max(1024, Math.floorDiv(budget - bucketBytes(allowedB), BYTES_PER_ENTRY)));
-        return new long[] {allowedM, allowedB};
+    /** The report's budget was computed from the guest's memory blocks, and says so. */
+    private static void assertBudgetMemory(JsonObject report) {
+        JsonObject budget = report.getAsJsonObject("budget");
+        assertEquals(budget.toString(), "memory blocks", budget.get("memory_source").getAsString());
+        assertEquals(budget.toString(), guestMemoryBytes, budget.get("memory_bytes").getAsLong());
+        assertEquals(budget.toString(), memTotalBytes, budget.get("mem_total_bytes").getAsLong());
+        assertTrue(budget.toString(), budget.get("memory_fallback").isJsonNull());
     }
 
-    private static long bucketBytes(long buckets) {
-        return (buckets + 511) / 512 * 512 * 8;
-    }
-
-    /** The value the persisted file holds: the allowed one for max and buckets. */
-    private static long persistedValue(TuningKey key) {
-        if (key == TuningKey.CONNTRACK_MAX) {
-            return allowedMax;
-        }
-        return key == TuningKey.CONNTRACK_BUCKETS ? allowedBuckets : PROFILE.value(key);
+    /** The zone defaults, sent explicitly as the management server sends them. */
+    private static VrTuningCommand budgeted(VrTuningCommand command) {
+        return command.withConntrackBudget(ASSUMPTIONS.getConntrackMemoryFraction(),
+                ASSUMPTIONS.getBytesPerConntrackEntry());
     }
 
     private static VrTuningReport apply() throws Exception {
@@ -504,12 +551,9 @@ public class VrTestbedIT {
         assertNotNull(report.json(), report.error());
     }
 
-    /**
-     * The value the guest kernel holds for a key when the profile is in force: max and buckets as the budget allows
-     * (hashsize rounds up to 512).
-     */
+    /** The value the guest kernel holds for a key when the profile is in force (hashsize rounds up to 512). */
     private static Long inKernel(TuningKey key) {
-        long value = key.isSysctl() ? persistedValue(key) : PROFILE.value(key);
+        long value = PROFILE.value(key);
         return key == TuningKey.CONNTRACK_BUCKETS ? (value + 511) / 512 * 512 : value;
     }
 
