@@ -162,6 +162,22 @@ public class VrDeliveryTest {
     }
 
     @Test
+    public void theRoutineNeverHandsAWordThatIsNotPlainToAChannel() {
+        DeployerChannel channel = new DeployerChannel(deployer, IP, "through the test deployer");
+        for (String hostile : new String[] {"1$(reboot)", "a b", "x;y", "*"}) {
+            try {
+                delivery.execute(channel, Arrays.asList("apply", hostile), 1_000);
+                throw new AssertionError("passed " + hostile);
+            } catch (IllegalArgumentException expected) {
+                assertTrue(expected.getMessage(), expected.getMessage().contains("is not a plain word"));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertEquals(List.of(), deployer.calls);
+    }
+
+    @Test
     public void theChecksumIsReadOnlyFromSha256sumsLineForThisCopy() {
         String sha = "ab".repeat(32);
         assertEquals(sha, VrDelivery.sha256Of(sha + "  " + TEMP + "\n", TEMP));

@@ -48,9 +48,13 @@ public class VrScriptRunner {
         delivery.install(channel(host, timeouts));
     }
 
-    /** Runs the installed script with the given arguments (plain words only). */
+    /**
+     * Runs the installed script with the given arguments, each single-quoted. Unlike the routine's own run (plain
+     * words only, which any deployer can carry), anything goes here, so a test bed can show the script itself
+     * refusing hostile input in a real VM.
+     */
     public SshTransport.Result execute(String host, List<String> args, SshTimeouts timeouts) throws Exception {
-        RouterChannel.Result result = delivery.execute(channel(host, timeouts), args, timeouts.getWaitMs());
+        RouterChannel.Result result = channel(host, timeouts).execute(VrScript.FILE_NAME, args, timeouts.getWaitMs());
         return new SshTransport.Result(result.isSuccess(), result.getOutput());
     }
 
