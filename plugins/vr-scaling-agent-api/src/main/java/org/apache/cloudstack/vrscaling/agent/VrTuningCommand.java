@@ -122,6 +122,16 @@ public class VrTuningCommand extends NetworkElementCommand {
         return this;
     }
 
+    /**
+     * Leaves the router's NIC queues as they are: no --nic-queues, no ethtool -L. For hypervisors that own the queue
+     * count (VMware's vmxnet3, XenServer's netfront); only KVM's virtio takes nic.multiqueue.number.
+     */
+    public VrTuningCommand withoutNicQueues() {
+        this.nicQueues = 0;
+        validate();
+        return this;
+    }
+
     /** Sets the access details the agent needs: the router's control IP and its instance name. */
     public VrTuningCommand forRouter(String controlIp, String instanceName) {
         setAccessDetail(ROUTER_IP, controlIp);

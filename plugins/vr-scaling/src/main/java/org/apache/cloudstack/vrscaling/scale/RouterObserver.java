@@ -68,7 +68,8 @@ public class RouterObserver {
         return new RouterObservation(router.getId(), router.getUuid(), router.getInstanceName(),
                 RouterRunState.fromName(router.getState() == null ? null : router.getState().name()),
                 router.getIsRedundantRouter(), role, router.getServiceOfferingId(), sizeOf(offering),
-                router.getHostId(), nicQueues(router.getId()));
+                router.getHostId(), nicQueues(router.getId()),
+                router.getHypervisorType() == null ? null : router.getHypervisorType().name());
     }
 
     public List<RouterObservation> observe(List<DomainRouterVO> routers) {

@@ -10,6 +10,10 @@ import org.apache.cloudstack.vrscaling.VrScalingDetails;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.agent.VrTuningCommand;
 import org.apache.cloudstack.vrscaling.agent.VrTuningReport;
+import org.apache.cloudstack.vrscaling.agent.delivery.DeployerChannel;
+import org.apache.cloudstack.vrscaling.agent.delivery.VrDelivery;
+import org.apache.cloudstack.vrscaling.core.hypervisor.DeliveryPath;
+import org.apache.cloudstack.vrscaling.core.hypervisor.HypervisorSupport;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.tuning.KeyResult;
@@ -23,6 +27,7 @@ import org.apache.logging.log4j.Logger;
 
 import com.cloud.agent.AgentManager;
 import com.cloud.agent.api.Answer;
+import com.cloud.agent.resource.virtualnetwork.VirtualRouterDeployer;
 import com.cloud.exception.AgentUnavailableException;
 import com.cloud.exception.OperationTimedoutException;
 import com.cloud.hypervisor.Hypervisor;
@@ -33,8 +38,11 @@ import com.cloud.vm.dao.DomainRouterDao;
 import com.cloud.vm.dao.VMInstanceDetailsDao;
 
 /**
- * Delivers tuning to a router through its host's agent (the vr-scaling-kvm extension runs the VR-side script) and
- * reads the report back. Anything short of a readable report is "not delivered", never success.
+ * Delivers tuning to a router and reads the report back, by the router's hypervisor (core HypervisorSupport): KVM
+ * through the host's agent (vr-scaling-kvm), XenServer/XCP-ng through its resource in this management server (our
+ * CitrixVrTuningCommandWrapper), VMware by running the delivery routine here over SSH (VMware's resource would fail
+ * the command). All three run the same routine (VrDelivery). Anything short of a readable report is "not delivered",
+ * never success; other hypervisors get "tuning not delivered: no delivery path for hypervisor X".
  */
 public class AgentTuningPort implements TuningPort {
     /** Router detail holding the digest of the last tuning applied successfully. */
@@ -53,6 +61,9 @@ public class AgentTuningPort implements TuningPort {
     VMInstanceDetailsDao vmInstanceDetailsDao;
     @Inject
     VrScalingSettings settings;
+    /** VMware routers: SSH from here with the system-VM key, as CloudStack's VMware resource reaches them. */
+    VirtualRouterDeployer vmwareDeployer = new VmwareRouterDeployer(
+            () -> SystemVmKey.find(AgentTuningPort.class.getClassLoader()), RouterSsh.SSH_HELPER);
 
     public AgentTuningPort() {
     }
@@ -61,7 +72,7 @@ public class AgentTuningPort implements TuningPort {
     public TuningOutcome apply(long routerId, KernelTuning tuning) {
         VrTuningReport report;
         try {
-            report = exchange(routerId, VrTuningCommand.apply(tuning));
+            report = exchange(routerId, VrTuningCommand.apply(tuning)).report;
         } catch (TuningNotDeliveredException e) {
             return TuningOutcome.notDelivered(e.getMessage());
         }
@@ -84,16 +95,18 @@ public class AgentTuningPort implements TuningPort {
 
     @Override
     public TuningOutcome verify(long routerId, KernelTuning tuning) {
-        VrTuningReport report;
+        Exchange exchange;
         try {
-            report = exchange(routerId, VrTuningCommand.verify(tuning));
+            exchange = exchange(routerId, VrTuningCommand.verify(tuning));
         } catch (TuningNotDeliveredException e) {
             return TuningOutcome.notDelivered(e.getMessage());
         }
+        VrTuningReport report = exchange.report;
         // The core verifier knows the kernel's rounding, the NIC limit, what the router's conntrack budget allowed
         // and what waits for nf_conntrack; the script's word on the file counts too.
-        List<KeyResult> keys = TuningVerifier.compare(tuning, report.valuesInForce(), report.nicQueuesOffered(),
-                report.budgetLimits(), report.pendingKeys());
+        // Where the hypervisor owns the NIC queues, their count is reported as its own, never as drift.
+        List<KeyResult> keys = exchange.support.adjust(TuningVerifier.compare(tuning, report.valuesInForce(),
+                report.nicQueuesOffered(), report.budgetLimits(), report.pendingKeys()));
         boolean anyFailure = keys.stream().anyMatch(k -> k.getStatus().isFailure());
         boolean ok = report.isOk() && !anyFailure;
         String message = report.toOutcome().getMessage();
@@ -104,7 +117,7 @@ public class AgentTuningPort implements TuningPort {
     public TuningOutcome remove(long routerId) {
         VrTuningReport report;
         try {
-            report = exchange(routerId, VrTuningCommand.remove());
+            report = exchange(routerId, VrTuningCommand.remove()).report;
         } catch (TuningNotDeliveredException e) {
             return TuningOutcome.notDelivered(e.getMessage());
         }
@@ -148,15 +161,26 @@ public class AgentTuningPort implements TuningPort {
      * @throws TuningNotDeliveredException when the router could not be asked or did not answer with a report
      */
     public Map<String, Object> diagnose(long routerId, int seconds) {
-        VrTuningReport report = exchange(routerId, VrTuningCommand.diagnose(seconds));
+        VrTuningReport report = exchange(routerId, VrTuningCommand.diagnose(seconds)).report;
         if (!report.isOk()) {
             throw new TuningNotDeliveredException("diagnose failed on router " + routerId + ": " + report.error());
         }
         return report.measurements();
     }
 
-    /** Sends the command to the router's host and returns the report it carried back. */
-    private VrTuningReport exchange(long routerId, VrTuningCommand command) {
+    /** A report and the hypervisor it came from. */
+    private static final class Exchange {
+        final VrTuningReport report;
+        final HypervisorSupport support;
+
+        Exchange(VrTuningReport report, HypervisorSupport support) {
+            this.report = report;
+            this.support = support;
+        }
+    }
+
+    /** Sends the command along the router's hypervisor's delivery path and returns the report it carried back. */
+    private Exchange exchange(long routerId, VrTuningCommand command) {
         DomainRouterVO router = domainRouterDao.findById(routerId);
         if (router == null) {
             throw notDelivered("router " + routerId + " does not exist");
@@ -166,10 +190,10 @@ public class AgentTuningPort implements TuningPort {
             throw notDelivered("router " + name + " is " + router.getState() + ", not Running");
         }
         Hypervisor.HypervisorType hypervisor = router.getHypervisorType();
-        if (!Hypervisor.HypervisorType.KVM.equals(hypervisor)) {
-            // Only the KVM agent extension can carry the command into a router today.
-            throw notDelivered("no delivery path for hypervisor " + hypervisor + ": router " + name
-                    + " cannot be tuned (VR Scale delivers tuning through its KVM agent extension)");
+        HypervisorSupport support = HypervisorSupport.of(hypervisor == null ? null : hypervisor.name());
+        if (!support.canDeliver()) {
+            throw notDelivered(support.notDeliveredMessage() + ": router " + name + " cannot be tuned (VR Scale "
+                    + "delivers tuning on KVM, XenServer/XCP-ng and VMware)");
         }
         Long hostId = router.getHostId();
         if (hostId == null) {
@@ -180,6 +204,9 @@ public class AgentTuningPort implements TuningPort {
             throw notDelivered("router " + name + " has no control IP");
         }
         command.forRouter(controlIp, name);
+        if (!support.setsNicQueues() && command.getNicQueues() > 0) {
+            command.withoutNicQueues();
+        }
         if (command.getMode() == TuningMode.APPLY || command.getMode() == TuningMode.VERIFY) {
             // The script caps the table to the router's real RAM with the zone's values, the ones the tuning used.
             SizingAssumptions assumptions = settings.sizingModel(router.getDataCenterId()).getAssumptions();
@@ -190,9 +217,37 @@ public class AgentTuningPort implements TuningPort {
             markManaged(routerId);
         }
 
-        Answer answer;
+        Answer answer = support.getDelivery() == DeliveryPath.MANAGEMENT_SERVER_SSH
+                ? new VrDelivery(null).deliver(command, ip -> new DeployerChannel(vmwareDeployer, ip,
+                        "over SSH from the management server to port 3922"))
+                : send(hostId, name, command);
+        if (answer == null) {
+            throw notDelivered("host " + hostId + " returned no answer for router " + name);
+        }
+        String details = answer.getDetails();
+        if (!answer.getResult() && details != null && details.startsWith(UNSUPPORTED_PREFIX)) {
+            throw notDelivered(support.getDelivery() == DeliveryPath.XENSERVER_RESOURCE
+                    ? "the XenServer resource of host " + hostId + " has no VR Scale wrapper: put the vr-scaling jar"
+                    + " in /usr/share/cloudstack-management/lib/ on every management server and restart them"
+                    : "agent extension missing on host " + hostId
+                    + ": install vr-scaling-kvm in /usr/share/cloudstack-agent/plugins/");
+        }
         try {
-            answer = agentManager.send(hostId, command);
+            return new Exchange(VrTuningReport.parse(details, command.getMode()), support);
+        } catch (IllegalArgumentException e) {
+            // A failed answer without a report: the agent's own message says what went wrong.
+            if (answer.getResult() || details == null || details.trim().isEmpty()) {
+                throw notDelivered("router " + name + " on host " + hostId + " answered without a readable report: "
+                        + e.getMessage());
+            }
+            throw notDelivered(details);
+        }
+    }
+
+    /** Sends the command to the router's host agent (KVM) or direct resource (XenServer). */
+    private Answer send(long hostId, String name, VrTuningCommand command) {
+        try {
+            return agentManager.send(hostId, command);
         } catch (AgentUnavailableException e) {
             throw notDelivered("agent of host " + hostId + " is unavailable for the " + command.getMode().scriptWord()
                     + " on router " + name + ": " + Objects.toString(e.getMessage(), "no details"));
@@ -203,24 +258,6 @@ public class AgentTuningPort implements TuningPort {
             LOG.warn("Sending tuning to router {} on host {} failed", name, hostId, e);
             throw notDelivered("sending " + command.getMode().scriptWord() + " to router " + name + " on host "
                     + hostId + " failed: " + e);
-        }
-        if (answer == null) {
-            throw notDelivered("host " + hostId + " returned no answer for router " + name);
-        }
-        String details = answer.getDetails();
-        if (!answer.getResult() && details != null && details.startsWith(UNSUPPORTED_PREFIX)) {
-            throw notDelivered("agent extension missing on host " + hostId
-                    + ": install vr-scaling-kvm in /usr/share/cloudstack-agent/plugins/");
-        }
-        try {
-            return VrTuningReport.parse(details, command.getMode());
-        } catch (IllegalArgumentException e) {
-            // A failed answer without a report: the agent's own message says what went wrong.
-            if (answer.getResult() || details == null || details.trim().isEmpty()) {
-                throw notDelivered("router " + name + " on host " + hostId + " answered without a readable report: "
-                        + e.getMessage());
-            }
-            throw notDelivered(details);
         }
     }
 

@@ -522,7 +522,7 @@ public class AgentTuningPortTest {
         return new Answer(command, true, details);
     }
 
-    private static KernelTuning tuning() {
+    static KernelTuning tuning() {
         Map<TuningKey, Long> values = new EnumMap<>(TuningKey.class);
         values.put(TuningKey.CONNTRACK_MAX, 1_000_000L);
         values.put(TuningKey.CONNTRACK_BUCKETS, 250_000L);
@@ -539,7 +539,7 @@ public class AgentTuningPortTest {
     }
 
     /** An apply report in the script's format (systemvm/README.md); with ok=false netdev_budget failed. */
-    private static String applyReport(boolean ok) {
+    static String applyReport(boolean ok) {
         String budget = ok
                 ? "{\"after\": 600, \"before\": 300, \"key\": \"net.core.netdev_budget\", \"requested\": 600,"
                         + " \"status\": \"applied\"}"
@@ -567,7 +567,7 @@ public class AgentTuningPortTest {
     }
 
     /** A verify report; finTimeout other than 15 is a drift, fileExists=false a missing persisted file. */
-    private static String verifyReport(long finTimeout, boolean fileExists) {
+    static String verifyReport(long finTimeout, boolean fileExists) {
         boolean ok = finTimeout == 15 && fileExists;
         return "{\"file\": {\"exists\": " + fileExists + ", \"matches\": " + fileExists
                 + ", \"path\": \"/etc/sysctl.d/99-vr-scaling.conf\"}, \"keys\": ["

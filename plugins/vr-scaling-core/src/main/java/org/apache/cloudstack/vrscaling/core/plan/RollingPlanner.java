@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.apache.cloudstack.vrscaling.core.hypervisor.HypervisorSupport;
 import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
 
 /**
@@ -60,6 +61,9 @@ public final class RollingPlanner {
                         router.getSize(), target.getSize()));
             }
         }
+        // Say once per hypervisor where the plan leaves NIC queues alone, instead of promising queues it cannot give.
+        live.stream().map(RouterObservation::support).filter(h -> !h.setsNicQueues())
+                .map(HypervisorSupport::getNicQueueNote).distinct().forEach(warnings::add);
         if (live.isEmpty()) {
             warnings.add("No routers exist yet: the profile applies when CloudStack creates them");
         }
@@ -110,7 +114,12 @@ public final class RollingPlanner {
 
     private static boolean needsChange(RouterObservation router, PlanTarget target) {
         return router.getOfferingId() != target.getOfferingId()
-                || router.effectiveNicQueues() != target.getNicQueues();
+                || router.effectiveNicQueues() != targetQueues(router, target);
+    }
+
+    /** The profile's queues where the hypervisor honours nic.multiqueue.number (KVM); elsewhere what it has. */
+    private static int targetQueues(RouterObservation router, PlanTarget target) {
+        return router.support().setsNicQueues() ? target.getNicQueues() : router.effectiveNicQueues();
     }
 
     /** Tuning-only first, then single routers, then non-PRIMARY members, PRIMARY last. */
@@ -134,13 +143,14 @@ public final class RollingPlanner {
 
     private RouterStep step(int order, RouterObservation router, PlanTarget target, boolean primaryKnown) {
         boolean running = router.getState() == RouterRunState.RUNNING;
+        int queues = targetQueues(router, target);
         if (!needsChange(router, target)) {
             if (running) {
-                return new RouterStep(order, router, target.getOfferingId(), target.getNicQueues(),
+                return new RouterStep(order, router, target.getOfferingId(), queues,
                         List.of(StepAction.PUSH_TUNING, StepAction.VERIFY), List.of(), Interruption.NONE, 0,
                         "already at the profile's size: tuning only, no restart");
             }
-            return new RouterStep(order, router, target.getOfferingId(), target.getNicQueues(), List.of(), List.of(),
+            return new RouterStep(order, router, target.getOfferingId(), queues, List.of(), List.of(),
                     Interruption.NONE, 0, "already at the profile's size and stopped: tuning is pushed when it "
                     + "next starts");
         }
@@ -148,11 +158,11 @@ public final class RollingPlanner {
         if (router.getOfferingId() != target.getOfferingId()) {
             changes.add(StepAction.CHANGE_OFFERING);
         }
-        if (router.effectiveNicQueues() != target.getNicQueues()) {
+        if (router.effectiveNicQueues() != targetQueues(router, target)) {
             changes.add(StepAction.SET_NIC_QUEUES);
         }
         if (!running) {
-            return new RouterStep(order, router, target.getOfferingId(), target.getNicQueues(), changes,
+            return new RouterStep(order, router, target.getOfferingId(), queues, changes,
                     new ArrayList<>(changes), Interruption.NONE, 0,
                     "stopped: only its offering/queue settings change; the new size applies when it next starts");
         }
@@ -170,20 +180,20 @@ public final class RollingPlanner {
         revert.add(StepAction.START);
 
         if (!router.isRedundant()) {
-            return new RouterStep(order, router, target.getOfferingId(), target.getNicQueues(), actions, revert,
+            return new RouterStep(order, router, target.getOfferingId(), queues, actions, revert,
                     Interruption.OUTAGE, outageSeconds, "the network's only router: no forwarding while it restarts");
         }
         if (router.getRole() == RedundantRole.PRIMARY) {
-            return new RouterStep(order, router, target.getOfferingId(), target.getNicQueues(), actions, revert,
+            return new RouterStep(order, router, target.getOfferingId(), queues, actions, revert,
                     Interruption.FAILOVER, failoverSeconds,
                     "PRIMARY, restarted last: its peer, already at the new size, takes over (one planned failover)");
         }
         if (!primaryKnown) {
-            return new RouterStep(order, router, target.getOfferingId(), target.getNicQueues(), actions, revert,
+            return new RouterStep(order, router, target.getOfferingId(), queues, actions, revert,
                     Interruption.FAILOVER, failoverSeconds,
                     "role " + router.getRole() + ": may be forwarding, so its restart is counted as a failover");
         }
-        return new RouterStep(order, router, target.getOfferingId(), target.getNicQueues(), actions, revert,
+        return new RouterStep(order, router, target.getOfferingId(), queues, actions, revert,
                 Interruption.NONE, 0, router.getRole() + ", restarted first while the PRIMARY forwards; the plan "
                 + "waits until it is back as BACKUP before touching the PRIMARY");
     }

@@ -2,6 +2,7 @@ package org.apache.cloudstack.vrscaling.core.plan;
 
 import java.util.Objects;
 
+import org.apache.cloudstack.vrscaling.core.hypervisor.HypervisorSupport;
 import org.apache.cloudstack.vrscaling.core.sizing.RouterSize;
 
 /** What is known about one router right now: identity, state, role, current offering and size, host. */
@@ -16,12 +17,21 @@ public final class RouterObservation {
     private final RouterSize size;
     private final Long hostId;
     private final Integer nicQueues;
+    private final String hypervisor;
+
+    /** A router whose hypervisor is not known here: planned as before hypervisors were told apart (as KVM). */
+    public RouterObservation(long id, String uuid, String name, RouterRunState state, boolean redundant,
+                             RedundantRole role, long offeringId, RouterSize size, Long hostId, Integer nicQueues) {
+        this(id, uuid, name, state, redundant, role, offeringId, size, hostId, nicQueues, null);
+    }
 
     /**
      * @param nicQueues the router's nic.multiqueue.number detail, or null when unset (one queue per NIC)
+     * @param hypervisor CloudStack's hypervisor type name, e.g. "KVM" or "VMware"; null when not known
      */
     public RouterObservation(long id, String uuid, String name, RouterRunState state, boolean redundant,
-                             RedundantRole role, long offeringId, RouterSize size, Long hostId, Integer nicQueues) {
+                             RedundantRole role, long offeringId, RouterSize size, Long hostId, Integer nicQueues,
+                             String hypervisor) {
         this.id = id;
         this.uuid = uuid;
         this.name = Objects.requireNonNull(name, "name");
@@ -32,6 +42,7 @@ public final class RouterObservation {
         this.size = size;
         this.hostId = hostId;
         this.nicQueues = nicQueues;
+        this.hypervisor = hypervisor;
     }
 
     public long getId() {
@@ -69,6 +80,16 @@ public final class RouterObservation {
 
     public Long getHostId() {
         return hostId;
+    }
+
+    /** CloudStack's hypervisor type name, or null when not known. */
+    public String getHypervisor() {
+        return hypervisor;
+    }
+
+    /** What VR Scale can do on this router's hypervisor; an unknown one is planned as KVM, as before. */
+    public HypervisorSupport support() {
+        return HypervisorSupport.of(hypervisor == null ? "KVM" : hypervisor);
     }
 
     public Integer getNicQueues() {

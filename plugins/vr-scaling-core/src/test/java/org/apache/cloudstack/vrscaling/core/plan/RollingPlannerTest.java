@@ -116,6 +116,48 @@ public class RollingPlannerTest {
     }
 
     @Test
+    public void onVmwareAndXenServerThePlanNeverSetsNicQueuesAndSaysWhy() {
+        for (String hypervisor : new String[] {"VMware", "XenServer"}) {
+            RouterObservation router = new RouterObservation(1, "u", "r-1-VM", RouterRunState.RUNNING, false, null,
+                    OLD_OFFERING, OLD_SIZE, 5L, null, hypervisor);
+
+            RollingPlan plan = plan(router);
+
+            RouterStep step = plan.getSteps().get(0);
+            assertEquals(hypervisor, Arrays.asList(StepAction.STOP, StepAction.CHANGE_OFFERING, StepAction.START,
+                    StepAction.WAIT_RUNNING, StepAction.PUSH_TUNING, StepAction.VERIFY), step.getActions());
+            assertEquals(Arrays.asList(StepAction.CHANGE_OFFERING, StepAction.START), step.getRevert());
+            assertEquals(step.getFromNicQueues(), step.getTargetNicQueues());
+            assertTrue(plan.getWarnings().toString(), plan.getWarnings().stream().anyMatch(w -> w.startsWith(
+                    "NIC queues on " + (hypervisor.equals("VMware") ? "VMware" : "XenServer/XCP-ng")
+                            + " are left alone")));
+        }
+    }
+
+    @Test
+    public void aQueueOnlyDifferenceIsNoChangeOnVmware() {
+        RouterObservation router = new RouterObservation(1, "u", "r-1-VM", RouterRunState.RUNNING, false, null,
+                NEW_OFFERING, TARGET.getSize(), 5L, 1, "VMware");
+
+        RouterStep step = plan(router).getSteps().get(0);
+
+        assertEquals(Arrays.asList(StepAction.PUSH_TUNING, StepAction.VERIFY), step.getActions());
+        assertEquals(0, step.getReboots());
+    }
+
+    @Test
+    public void onKvmTheQueuesArePlannedAndNoNoteIsAdded() {
+        RouterObservation router = new RouterObservation(1, "u", "r-1-VM", RouterRunState.RUNNING, false, null,
+                OLD_OFFERING, OLD_SIZE, 5L, null, "KVM");
+
+        RollingPlan plan = plan(router);
+
+        assertTrue(plan.getSteps().get(0).getActions().contains(StepAction.SET_NIC_QUEUES));
+        assertEquals(2, plan.getSteps().get(0).getTargetNicQueues());
+        assertTrue(plan.getWarnings().toString(), plan.getWarnings().stream().noneMatch(w -> w.contains("NIC queues")));
+    }
+
+    @Test
     public void stoppedRouterOnlyChangesSettingsAndIsNotStarted() {
         RouterStep step = plan(single("r-1-VM", RouterRunState.STOPPED)).getSteps().get(0);
         assertEquals(Arrays.asList(StepAction.CHANGE_OFFERING, StepAction.SET_NIC_QUEUES), step.getActions());

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -27,12 +28,14 @@ import java.util.Map;
 
 import org.apache.cloudstack.vrscaling.agent.VrScript;
 import org.apache.cloudstack.vrscaling.agent.VrTuningCommand;
+import org.apache.cloudstack.vrscaling.agent.delivery.VrDelivery;
 import org.apache.cloudstack.vrscaling.core.sizing.KernelTuning;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningValue;
 import org.junit.Before;
 import org.junit.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 import com.cloud.agent.api.Answer;
 import com.cloud.hypervisor.kvm.resource.LibvirtComputingResource;
@@ -44,7 +47,9 @@ public class LibvirtVrTuningCommandWrapperTest {
     private static final String IP = "169.254.3.7";
     private static final String NAME = "r-42-VM";
     private static final File KEY = new File("/root/.ssh/id_rsa.cloud");
-    private static final String SCRIPT = "python3 /opt/cloud/bin/vr_scaling.py";
+    private static final String SCRIPT = "/opt/cloud/bin/vr_scaling.py";
+    /** The install steps run system tools through the same /opt/cloud/bin prefix a deployer adds. */
+    private static final String TOOL = "/opt/cloud/bin/../../../";
     private static final String SETS = " '--set' 'net.netfilter.nf_conntrack_max=1000000'"
             + " '--set' 'net.netfilter.nf_conntrack_buckets=250000'"
             + " '--set' 'net.netfilter.nf_conntrack_tcp_timeout_established=86400'"
@@ -63,9 +68,9 @@ public class LibvirtVrTuningCommandWrapperTest {
         transport = mock(SshTransport.class);
         resource = mock(LibvirtComputingResource.class);
         wrapper = new LibvirtVrTuningCommandWrapper(transport, KEY, VrScript.bundled());
-        // The install's check-and-rename succeeds unless a test says otherwise.
-        when(transport.run(anyString(), anyInt(), any(), startsWith("find "), any()))
-                .thenReturn(new SshTransport.Result(true, ""));
+        // Every install step succeeds and sha256sum reports the bundled digest, unless a test says otherwise.
+        when(transport.run(anyString(), anyInt(), any(), startsWith(TOOL), any()))
+                .thenAnswer(call -> installStep(call.getArgument(3), VrScript.bundled().sha256()));
     }
 
     // ---- registration ----
@@ -95,14 +100,22 @@ public class LibvirtVrTuningCommandWrapperTest {
 
         ArgumentCaptor<byte[]> content = ArgumentCaptor.forClass(byte[].class);
         ArgumentCaptor<String> tempName = ArgumentCaptor.forClass(String.class);
-        verify(transport).copy(eq(IP), eq(3922), eq(KEY), eq("/opt/cloud/bin"), tempName.capture(), content.capture(),
-                eq("0755"), any());
+        InOrder order = inOrder(transport);
+        order.verify(transport).run(eq(IP), eq(3922), eq(KEY),
+                eq(TOOL + "bin/mkdir '-p' '/opt/cloud/bin/.vr_scaling.tmp'"), any());
+        order.verify(transport).run(eq(IP), eq(3922), eq(KEY), eq(TOOL + "usr/bin/find '/opt/cloud/bin/.vr_scaling.tmp'"
+                + " '-maxdepth' '1' '-type' 'f' '-mmin' '+60' '-delete'"), any());
+        order.verify(transport).copy(eq(IP), eq(3922), eq(KEY), eq("/opt/cloud/bin/.vr_scaling.tmp"),
+                tempName.capture(), content.capture(), eq("0755"), any());
         assertArrayEquals(VrScript.bundled().bytes(), content.getValue());
-        assertTrue(tempName.getValue(), tempName.getValue().matches("\\.vr_scaling\\.py\\.[0-9a-f]{32}\\.tmp"));
-        verify(transport).run(eq(IP), eq(3922), eq(KEY),
-                eq(VrScriptRunner.installCommand(tempName.getValue(), VrScript.bundled().sha256())), any());
-        verify(transport).run(eq(IP), eq(3922), eq(KEY),
-                eq("python3 /opt/cloud/bin/vr_scaling.py 'apply'" + SETS + " '--nic-queues' '2'"), any());
+        assertTrue(tempName.getValue(), tempName.getValue().matches("vr_scaling\\.py\\.[0-9a-f]{32}"));
+        String temp = "'/opt/cloud/bin/.vr_scaling.tmp/" + tempName.getValue() + "'";
+        order.verify(transport).run(eq(IP), eq(3922), eq(KEY), eq(TOOL + "usr/bin/sha256sum " + temp), any());
+        order.verify(transport).run(eq(IP), eq(3922), eq(KEY), eq(TOOL + "bin/chmod '0755' " + temp), any());
+        order.verify(transport).run(eq(IP), eq(3922), eq(KEY),
+                eq(TOOL + "bin/mv '-f' " + temp + " '/opt/cloud/bin/vr_scaling.py'"), any());
+        order.verify(transport).run(eq(IP), eq(3922), eq(KEY),
+                eq("/opt/cloud/bin/vr_scaling.py 'apply'" + SETS + " '--nic-queues' '2'"), any());
         assertTrue(answer.getDetails(), answer.getResult());
         assertEquals(report, answer.getDetails());
     }
@@ -115,7 +128,7 @@ public class LibvirtVrTuningCommandWrapperTest {
         Answer answer = wrapper.execute(command(VrTuningCommand.verify(tuning())), resource);
 
         verify(transport).run(eq(IP), eq(3922), eq(KEY),
-                eq("python3 /opt/cloud/bin/vr_scaling.py 'verify'" + SETS + " '--nic-queues' '2'"), any());
+                eq("/opt/cloud/bin/vr_scaling.py 'verify'" + SETS + " '--nic-queues' '2'"), any());
         assertTrue(answer.getResult());
     }
 
@@ -126,7 +139,7 @@ public class LibvirtVrTuningCommandWrapperTest {
 
         wrapper.execute(command(VrTuningCommand.verify(tuning()).withConntrackBudget(0.3, 320)), resource);
 
-        verify(transport).run(eq(IP), eq(3922), eq(KEY), eq("python3 /opt/cloud/bin/vr_scaling.py 'verify'" + SETS
+        verify(transport).run(eq(IP), eq(3922), eq(KEY), eq("/opt/cloud/bin/vr_scaling.py 'verify'" + SETS
                 + " '--nic-queues' '2' '--memory-fraction' '0.3' '--bytes-per-entry' '320'"), any());
     }
 
@@ -151,8 +164,8 @@ public class LibvirtVrTuningCommandWrapperTest {
         Answer answer = wrapper.execute(command(VrTuningCommand.diagnose(5)), resource);
 
         verify(transport).run(eq(IP), eq(3922), eq(KEY),
-                eq("python3 /opt/cloud/bin/vr_scaling.py 'diagnose' '--sample-seconds' '5'"), timeouts.capture());
-        assertEquals(LibvirtVrTuningCommandWrapper.SCRIPT_TIMEOUT_MS + 5_000, timeouts.getValue().getWaitMs());
+                eq("/opt/cloud/bin/vr_scaling.py 'diagnose' '--sample-seconds' '5'"), timeouts.capture());
+        assertEquals(VrDelivery.SCRIPT_TIMEOUT_MS + 5_000, timeouts.getValue().getWaitMs());
         assertTrue(answer.getResult());
         assertTrue(answer.getDetails().contains("\"measurements\""));
     }
@@ -166,7 +179,7 @@ public class LibvirtVrTuningCommandWrapperTest {
 
         Answer answer = wrapper.execute(command(VrTuningCommand.remove()), resource);
 
-        verify(transport).run(eq(IP), eq(3922), eq(KEY), eq("python3 /opt/cloud/bin/vr_scaling.py 'remove'"), any());
+        verify(transport).run(eq(IP), eq(3922), eq(KEY), eq("/opt/cloud/bin/vr_scaling.py 'remove'"), any());
         assertTrue(answer.getResult());
     }
 
@@ -216,21 +229,27 @@ public class LibvirtVrTuningCommandWrapperTest {
         assertFalse(answer.getResult());
         assertEquals("vr-scaling apply on router 'r-42-VM' ('169.254.3.7'): cannot copy /opt/cloud/bin/vr_scaling.py"
                 + " over SSH port 3922 (ConnectException: Connection refused)", answer.getDetails());
-        verify(transport, never()).run(anyString(), anyInt(), any(), anyString(), any());
+        verify(transport, never()).run(anyString(), anyInt(), any(), startsWith(SCRIPT), any());
+        verify(transport, never()).run(anyString(), anyInt(), any(), startsWith(TOOL + "usr/bin/sha256sum"), any());
     }
 
     @Test
     public void aCopyWithTheWrongChecksumIsAFailedAnswerAndTheScriptDoesNotRun() throws Exception {
-        when(transport.run(anyString(), anyInt(), any(), startsWith("find "), any())).thenReturn(
-                new SshTransport.Result(false, "vr_scaling.py copy has SHA-256 'e3b0c442', expected 1234"));
+        when(transport.run(anyString(), anyInt(), any(), startsWith(TOOL), any()))
+                .thenAnswer(call -> installStep(call.getArgument(3), "e3b0c442".repeat(8)));
 
         Answer answer = wrapper.execute(command(VrTuningCommand.apply(tuning())), resource);
 
         assertFalse(answer.getResult());
         assertTrue(answer.getDetails(), answer.getDetails().startsWith("vr-scaling apply on router 'r-42-VM' "
                 + "('169.254.3.7'): cannot copy /opt/cloud/bin/vr_scaling.py over SSH port 3922 (IOException: "
-                + "checking and renaming the copy into /opt/cloud/bin/vr_scaling.py failed: vr_scaling.py copy has "
-                + "SHA-256 'e3b0c442'"));
+                + "vr_scaling.py copy has SHA-256 '" + "e3b0c442".repeat(8) + "', expected "
+                + VrScript.bundled().sha256() + ")"));
+        // The bad copy is removed, never made executable or renamed, and the script does not run.
+        verify(transport).run(eq(IP), eq(3922), eq(KEY), startsWith(TOOL + "bin/rm '-f' "
+                + "'/opt/cloud/bin/.vr_scaling.tmp/vr_scaling.py."), any());
+        verify(transport, never()).run(anyString(), anyInt(), any(), startsWith(TOOL + "bin/chmod"), any());
+        verify(transport, never()).run(anyString(), anyInt(), any(), startsWith(TOOL + "bin/mv"), any());
         verify(transport, never()).run(anyString(), anyInt(), any(), startsWith(SCRIPT), any());
     }
 
@@ -243,7 +262,7 @@ public class LibvirtVrTuningCommandWrapperTest {
 
         assertFalse(answer.getResult());
         assertTrue(answer.getDetails(), answer.getDetails().startsWith(
-                "vr-scaling verify on router 'r-42-VM' ('169.254.3.7'): running the script over SSH failed"));
+                "vr-scaling verify on router 'r-42-VM' ('169.254.3.7'): running the script over SSH port 3922 failed"));
         assertTrue(answer.getDetails(), answer.getDetails().contains("Timed out"));
     }
 
@@ -296,13 +315,25 @@ public class LibvirtVrTuningCommandWrapperTest {
 
     @Test
     public void nothingEscapesExecute() throws Exception {
-        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any())).thenReturn(null);
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any()))
+                .thenThrow(new NoClassDefFoundError("com/trilead/ssh2/Connection"));
 
         Answer answer = wrapper.execute(command(VrTuningCommand.apply(tuning())), resource);
 
         assertFalse(answer.getResult());
         assertTrue(answer.getDetails(), answer.getDetails().contains("failed unexpectedly"));
         assertTrue(answer.getDetails(), answer.getDetails().contains(NAME));
+    }
+
+    @Test
+    public void aTransportWithoutAResultIsAFailedAnswerNamingTheRouter() throws Exception {
+        when(transport.run(anyString(), anyInt(), any(), startsWith(SCRIPT), any())).thenReturn(null);
+
+        Answer answer = wrapper.execute(command(VrTuningCommand.apply(tuning())), resource);
+
+        assertFalse(answer.getResult());
+        assertTrue(answer.getDetails(), answer.getDetails().startsWith("vr-scaling apply on router 'r-42-VM' "
+                + "('169.254.3.7'): running the script over SSH port 3922 failed"));
     }
 
     @Test
@@ -317,6 +348,15 @@ public class LibvirtVrTuningCommandWrapperTest {
     }
 
     // ---- helpers ----
+
+    /** A router's answer to one install step: sha256sum prints the given digest for the file it was asked about. */
+    static SshTransport.Result installStep(String command, String sha256) {
+        if (command.contains("usr/bin/sha256sum ")) {
+            String path = command.substring(command.indexOf(" '") + 2, command.length() - 1);
+            return new SshTransport.Result(true, sha256 + "  " + path + "\n");
+        }
+        return new SshTransport.Result(true, "");
+    }
 
     private static VrTuningCommand command(VrTuningCommand command) {
         return command.forRouter(IP, NAME);

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.cloudstack.vrscaling.agent.VrScript;
 import org.apache.cloudstack.vrscaling.agent.VrTuningCommand;
 import org.apache.cloudstack.vrscaling.agent.VrTuningReport;
+import org.apache.cloudstack.vrscaling.agent.delivery.VrDelivery;
 import org.apache.cloudstack.vrscaling.core.sizing.TuningKey;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningMode;
 import org.junit.Before;
@@ -30,32 +31,34 @@ import org.junit.rules.TemporaryFolder;
 import com.cloud.agent.api.Answer;
 
 /**
- * The remote command through a real POSIX shell and the real script, with only SSH replaced: the "router" is a
- * temporary directory standing in for /opt/cloud/bin. Only read-only modes (verify, diagnose) run on this host.
+ * The remote commands through a real POSIX shell and the real script, with only SSH replaced: the "router" is a
+ * temporary root directory with its own opt/cloud/bin and this host's /bin and /usr linked in, so the install steps
+ * reach the system tools through /opt/cloud/bin/../../.. exactly as in a router. Only read-only modes (verify, diagnose) run on this host.
  */
 public class LocalShellScriptTest {
     @Rule
     public TemporaryFolder folder = new TemporaryFolder();
 
+    private Path root;
     private Path bin;
 
-    /** Copies into the temporary bin directory and runs the command with /opt/cloud/bin pointing there. */
+    /** Copies into the temporary root and runs the command with /opt/cloud/bin pointing into it. */
     private static final SshTimeouts TIMEOUTS = new SshTimeouts(1_000, 1_000, 60_000);
 
     private class LocalShellTransport implements SshTransport {
         @Override
         public void copy(String host, int port, File keyFile, String remoteDir, String fileName, byte[] content,
                          String mode, SshTimeouts timeouts) throws Exception {
-            assertEquals("/opt/cloud/bin", remoteDir);
+            assertEquals(VrDelivery.TEMP_DIR, remoteDir);
             assertEquals("0755", mode);
-            Path target = bin.resolve(fileName);
+            Path target = bin.resolve(".vr_scaling.tmp").resolve(fileName);
             Files.write(target, content);
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
 
         @Override
         public Result run(String host, int port, File keyFile, String command, SshTimeouts timeouts) throws Exception {
-            return shell(command.replace(VrScript.REMOTE_DIR + "/", bin + "/"));
+            return shell(command.replace(VrScript.REMOTE_DIR, bin.toString()));
         }
     }
 
@@ -64,14 +67,17 @@ public class LocalShellScriptTest {
         assumeTrue("needs /bin/sh", new File("/bin/sh").canExecute());
         assumeTrue("needs python3", shell("python3 -c 'import sys; sys.exit(sys.version_info < (3, 9))'")
                 .isSuccess());
-        bin = folder.newFolder("opt-cloud-bin").toPath();
+        root = folder.newFolder("router").toPath();
+        bin = Files.createDirectories(root.resolve("opt/cloud/bin"));
+        Files.createSymbolicLink(root.resolve("bin"), new File("/bin").toPath());
+        Files.createSymbolicLink(root.resolve("usr"), new File("/usr").toPath());
     }
 
     @Test
     public void shellSplitsTheQuotedCommandIntoExactlyTheArguments() throws Exception {
         List<String> args = Arrays.asList("apply", "it's", "$(id)", "`id`", "a b", "; reboot", "\"", "'", "");
         String command = VrScriptRunner.remoteCommand(args)
-                .replace("python3 " + VrScript.REMOTE_PATH, "printf '%s\\n'");
+                .replace(VrScript.REMOTE_PATH, "printf '%s\\n'");
 
         SshTransport.Result result = shell(command);
 
@@ -109,7 +115,25 @@ public class LocalShellScriptTest {
         runner.install("127.0.0.1", TIMEOUTS);
 
         assertArrayEquals(VrScript.bundled().bytes(), Files.readAllBytes(bin.resolve(VrScript.FILE_NAME)));
-        assertEquals(List.of(VrScript.FILE_NAME), listing());
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                bin.resolve(VrScript.FILE_NAME))));
+        assertEquals(List.of(".vr_scaling.tmp", VrScript.FILE_NAME), listing(bin));
+        assertEquals(List.of(), listing(bin.resolve(".vr_scaling.tmp")));
+    }
+
+    @Test
+    public void theNextInstallRemovesCopiesLeftOverAnHourAgoAndKeepsFreshOnes() throws Exception {
+        Path temp = Files.createDirectories(bin.resolve(".vr_scaling.tmp"));
+        Path stale = Files.write(temp.resolve("vr_scaling.py.00000000aaaaaaaa"), new byte[] {1});
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 2 * 3_600_000L));
+        Path fresh = Files.write(temp.resolve("vr_scaling.py.00000000bbbbbbbb"), new byte[] {2});
+        VrScriptRunner runner = new VrScriptRunner(new LocalShellTransport(), new File("unused"), 3922,
+                VrScript.bundled());
+
+        runner.install("127.0.0.1", TIMEOUTS);
+
+        assertEquals(List.of(fresh.getFileName().toString()), listing(temp));
     }
 
     @Test
@@ -130,11 +154,12 @@ public class LocalShellScriptTest {
 
         assertTrue(e.getMessage(), e.getMessage().contains("expected " + VrScript.bundled().sha256()));
         assertEquals("old script", Files.readString(bin.resolve(VrScript.FILE_NAME)));
-        assertEquals(List.of(VrScript.FILE_NAME), listing());
+        assertEquals(List.of(".vr_scaling.tmp", VrScript.FILE_NAME), listing(bin));
+        assertEquals(List.of(), listing(bin.resolve(".vr_scaling.tmp")));
     }
 
-    private List<String> listing() throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.list(bin)) {
+    private static List<String> listing(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).sorted().collect(java.util.stream.Collectors.toList());
         }
     }

@@ -1,4 +1,4 @@
-package com.cloud.hypervisor.kvm.resource.wrapper.vrscaling;
+package org.apache.cloudstack.vrscaling.agent.delivery;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

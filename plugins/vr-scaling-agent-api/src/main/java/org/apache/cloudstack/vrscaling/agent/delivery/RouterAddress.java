@@ -1,4 +1,4 @@
-package com.cloud.hypervisor.kvm.resource.wrapper.vrscaling;
+package org.apache.cloudstack.vrscaling.agent.delivery;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -34,7 +34,7 @@ public final class RouterAddress {
     }
 
     /** A printable, bounded rendering of an untrusted value for messages and logs. */
-    static String describe(String value) {
+    public static String describe(String value) {
         if (value == null) {
             return "(none)";
         }
