@@ -10,6 +10,7 @@ import org.apache.cloudstack.vrscaling.VrScalingLabels;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
 import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
+import org.apache.cloudstack.vrscaling.core.hypervisor.HypervisorSupport;
 import org.apache.cloudstack.vrscaling.core.lifecycle.LifecycleAction;
 import org.apache.cloudstack.vrscaling.core.lifecycle.RouterTransitionRule;
 import org.apache.cloudstack.vrscaling.core.tuning.TuningOutcome;
@@ -18,6 +19,7 @@ import org.apache.cloudstack.vrscaling.tuning.AgentTuningPort;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import com.cloud.hypervisor.Hypervisor.HypervisorType;
 import com.cloud.service.dao.ServiceOfferingDao;
 import com.cloud.utils.fsm.StateListener;
 import com.cloud.utils.fsm.StateMachine2;
@@ -111,6 +113,11 @@ public class RouterStateListener
             // Born (or reverted) at another size: the queues follow the size, so the rescale sets them with it.
             LOG.info("Router {} of {} starts at offering {} instead of profile {}; it is rescaled once Running",
                     router.getInstanceName(), scope, router.getServiceOfferingId(), bound.getOffering().getName());
+            return;
+        }
+        HypervisorType hypervisor = router.getHypervisorType();
+        if (!HypervisorSupport.of(hypervisor == null ? null : hypervisor.name()).setsNicQueues()) {
+            // nic.multiqueue.number is a KVM setting: elsewhere the plan leaves the queues alone, and so does this.
             return;
         }
         String queues = String.valueOf(bound.nicQueues());

@@ -39,6 +39,7 @@ import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.MockitoJUnitRunner;
 
+import com.cloud.hypervisor.Hypervisor.HypervisorType;
 import com.cloud.service.ServiceOfferingVO;
 import com.cloud.service.dao.ServiceOfferingDao;
 import com.cloud.utils.fsm.StateMachine2;
@@ -174,6 +175,17 @@ public class RouterStateListenerTest {
 
         verify(vmDetailsDao).removeDetail(ROUTER_ID, VmDetailConstants.NIC_MULTIQUEUE_NUMBER);
         verify(vmDetailsDao, never()).removeDetail(ROUTER_ID, "vrscaling.managed");
+    }
+
+    @Test
+    public void aBoundRouterOffKvmGetsNoQueueCount() {
+        // nic.multiqueue.number is read only by KVM; the plan leaves queues alone elsewhere, so does the hook.
+        for (HypervisorType hypervisor : List.of(HypervisorType.XenServer, HypervisorType.VMware,
+                HypervisorType.Simulator)) {
+            when(router.getHypervisorType()).thenReturn(hypervisor);
+            fire(State.Stopped, Event.StartRequested, State.Starting);
+        }
+        verify(vmDetailsDao, never()).addDetail(anyLong(), anyString(), anyString(), anyBoolean());
     }
 
     @Test
@@ -419,6 +431,7 @@ public class RouterStateListenerTest {
         lenient().when(r.getServiceOfferingId()).thenReturn(offeringId);
         lenient().when(r.getState()).thenReturn(state);
         lenient().when(r.getDataCenterId()).thenReturn(ZONE_ID);
+        lenient().when(r.getHypervisorType()).thenReturn(HypervisorType.KVM);
         return r;
     }
 }
