@@ -20,7 +20,7 @@ ACCOUNT_ERROR = 531
 VR_SCALE_APIS = {
     "createVirtualRouterProfile": {"name", "displaytext", "cpunumber", "cpuspeed", "memory", "serviceofferingid",
                                    "storagetype", "conntrackmax", "conntrackbuckets", "nicqueues"},
-    "listVirtualRouterProfiles": {"id", "name", "keyword", "page", "pagesize"},
+    "listVirtualRouterProfiles": {"id", "name", "keyword", "page", "pagesize", "networkid", "vpcid"},
     "updateVirtualRouterProfile": {"id", "name", "displaytext", "resettuning", "conntrackmax"},
     "deleteVirtualRouterProfile": {"id", "forced"},
     "scaleVirtualRouterProfile": {"networkid", "vpcid", "routerid", "profileid", "dryrun"},
@@ -178,6 +178,8 @@ class VrScaleOnSimulator(unittest.TestCase):
         self.assertEqual(0, watch.stops(router["id"]), "a dry run restarted the router")
         self.assertEqual(default_offering, self.offering_of(self.routers(network["id"])[0]))
         self.assertIsNone(self.binding(network["id"]), "a dry run bound the profile")
+        self.assertEqual([], self.api.list("listVirtualRouterProfiles", "virtualrouterprofile",
+                                           networkid=network["id"], listall=None), "an unbound network shows a profile")
 
         since = self.now()
         with RouterWatch(Cloud.db) as watch:
@@ -191,6 +193,10 @@ class VrScaleOnSimulator(unittest.TestCase):
         self.assertEqual(profile["id"], now["serviceofferingid"])
         self.assertEqual("2", self.nic_queues(router["id"]))
         self.assertEqual(profile["id"], self.binding(network["id"]))
+        # The binding as the UI reads it: the network's profile, by networkid.
+        bound = self.api.list("listVirtualRouterProfiles", "virtualrouterprofile", networkid=network["id"],
+                              listall=None)
+        self.assertEqual([profile["id"]], [p["id"] for p in bound])
         scale = next(iter(result.values()))
         tuning = [r for r in scale["router"]]
         self.assertEqual(1, len(tuning))
@@ -505,6 +511,8 @@ class VrScaleOnSimulator(unittest.TestCase):
             # Listing is allowed: the domain admin picks a profile for their own networks from it.
             self.assertTrue(dadmin.list("listVirtualRouterProfiles", "virtualrouterprofile", id=profile["id"],
                                         listall=None))
+            # ... but not which profile another domain's network is bound to.
+            self.assertApiError(ACCOUNT_ERROR, dadmin.call, "listVirtualRouterProfiles", networkid=network["id"])
         self.assertEqual(0, watch.stops(router["id"]), watch.states(router["id"]))
         self.assertEqual(bound, self.binding(network["id"]))
         self.assertEqual(router["serviceofferingid"], self.routers(network["id"])[0]["serviceofferingid"])
@@ -526,6 +534,8 @@ class VrScaleOnSimulator(unittest.TestCase):
         log("domain admin, own network, dry run: %s" % plan)
         self.assertTrue(next(iter(plan.values()))["dryrun"])
         self.assertIsNone(self.binding(own["id"]), "a dry run bound the profile")
+        self.assertEqual([], dadmin.list("listVirtualRouterProfiles", "virtualrouterprofile", networkid=own["id"],
+                                         listall=None))
         owned = [e for e in self.events("VRSCALING.SCALE", since) if e.get("account") == account["name"]]
         self.assertTrue(owned, "the scale event is not filed under the network's owner")
 
