@@ -62,6 +62,7 @@ async function login(user) {
 async function logout() {
   await page.context().clearCookies();
   await page.evaluate(() => window.localStorage.clear());
+  await page.goto('about:blank');
 }
 
 // The detail view of a resource, once its action bar is drawn.
@@ -166,9 +167,10 @@ try {
       assert(options.includes(want), 'no option "' + want + '" in ' + JSON.stringify(options));
     }
     await shot('ui-03-router-profiles');
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: medium.name + ' (' })
+      .first().click();
     await dialog().getByText('This router only').click();
-    await pickProfile(medium.name);
+    assert((await dialog().locator('.vr-target').innerText()).includes('Router ' + fx.networkRouter.name + ' only'));
     const plan = await dryRun();
     assert(plan.includes(fx.networkRouter.name) && plan.includes('→ ' + medium.name), 'plan: ' + plan);
     assert(/1 router restart/.test(plan), 'plan: ' + plan);

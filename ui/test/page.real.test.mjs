@@ -112,7 +112,8 @@ try {
         'no confirmation asked: ' + confirms);
       const plan = await frame.locator('#plan').innerText();
       assert(plan.includes('bound to the profile') && plan.includes('tuning not delivered'), 'result: ' + plan);
-      await frame.locator('#status', { hasText: 'Loaded' }).waitFor();
+      // the page reloads its lists after a scale
+      await row(fx.pageNetwork.id).locator('.binding', { hasText: 'bound: ' + large.name }).waitFor();
       const net = await row(fx.pageNetwork.id).innerText();
       assert(net.includes('2 vCPU, 2048 MiB') && net.includes('bound: ' + large.name), 'row after scale: ' + net);
       await shot('page-03-scaled');
