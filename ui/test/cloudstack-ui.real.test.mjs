@@ -23,7 +23,10 @@ let passed = 0;
 let failed = 0;
 let page;
 
+let current = '';
+
 async function check(name, fn) {
+  current = name;
   try {
     await fn();
     passed++;
@@ -170,7 +173,11 @@ try {
   page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(20000);
   const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('pageerror', (e) => {
+    pageErrors.push(e.message);
+    console.log('       page error during "' + current + '": ' + e.message + '\n         '
+      + String(e.stack || '').split('\n').slice(0, 6).join('\n         '));
+  });
   const foreign = [];
   page.on('request', (request) => {
     if (!request.url().startsWith(fx.base.replace(/\/client\/$/, '')) && !request.url().startsWith('data:')
