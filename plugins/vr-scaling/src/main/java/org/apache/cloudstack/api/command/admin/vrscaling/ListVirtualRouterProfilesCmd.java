@@ -19,6 +19,7 @@ import org.apache.cloudstack.api.response.VpcResponse;
 import org.apache.cloudstack.api.response.vrscaling.VirtualRouterProfileResponse;
 import org.apache.cloudstack.vrscaling.VrScalingManager;
 import org.apache.cloudstack.vrscaling.VrScalingResponses;
+import org.apache.cloudstack.vrscaling.access.ResourceOwner;
 import org.apache.cloudstack.vrscaling.profile.ProfileView;
 
 import com.cloud.utils.Pair;
@@ -65,6 +66,18 @@ public class ListVirtualRouterProfilesCmd extends BaseListCmd {
 
     public Long getVpcId() {
         return vpcId;
+    }
+
+    /**
+     * With networkid/vpcid, the network's or VPC's owner: CloudStack checks the caller against it along with the
+     * @ACL entity (BaseListCmd's 0 is no account, and its access check fails on it). Without them, no owner.
+     */
+    @Override
+    public long getEntityOwnerId() {
+        if (networkId == null && vpcId == null) {
+            return super.getEntityOwnerId();
+        }
+        return ResourceOwner.of(_entityMgr, networkId, vpcId, null);
     }
 
     @Override
