@@ -1,7 +1,9 @@
 """Points a copy of CloudStack's built management-server configuration at the suite's own database port, log
 directory and loopback HTTP port.
 
-    configure.py CONF_DIR LOG_DIR DB_PORT HTTP_PORT
+    configure.py CONF_DIR LOG_DIR DB_PORT HTTP_PORT [WEBAPP_DIR]
+
+WEBAPP_DIR: serve this directory as the web application (a built UI plus WEB-INF) instead of the client jar's.
 """
 import os
 import re
@@ -26,7 +28,7 @@ def set_properties(path, values):
         f.write("\n".join(out) + "\n")
 
 
-def main(conf, logs, db_port, http_port):
+def main(conf, logs, db_port, http_port, webapp=""):
     set_properties(os.path.join(conf, "db.properties"), {
         "db.cloud.host": "127.0.0.1", "db.cloud.port": db_port,
         "db.usage.host": "127.0.0.1", "db.usage.port": db_port,
@@ -37,7 +39,7 @@ def main(conf, logs, db_port, http_port):
         "bind.interface": "127.0.0.1", "http.port": http_port, "https.enable": "false",
         "access.log": os.path.join(logs, "access.log"),
         # Empty: the web application inside the client jar (nothing is installed under /usr/share).
-        "webapp.dir": "",
+        "webapp.dir": webapp,
     })
     log4j = os.path.join(conf, "log4j-cloud.xml")
     with open(log4j) as f:
@@ -54,4 +56,4 @@ def main(conf, logs, db_port, http_port):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])

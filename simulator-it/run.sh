@@ -5,6 +5,9 @@
 # pid on exit, also on failure.
 #
 #   simulator-it/run.sh [suite.py arguments, e.g. -k Profiles]
+#   simulator-it/run.sh --ui    the CloudStack UI scenario instead (ui_scenario.py): the server serves CloudStack's
+#                               own UI built with VR Scale's patch (ui/cloudstack-ui/build.sh) plus the VR Scale page,
+#                               and headless Chromium drives both (ui/test/*.real.test.mjs)
 #
 # Needs: the CloudStack build at $CLOUDSTACK_HOME (default ~/cloudstack: src/ is the built source tree with
 # client/target/cloud-client-ui-*.jar and developer/target/db/, m2/ its Maven repository); VR Scale's jar from a
@@ -19,6 +22,20 @@ client_jar="$(ls "$cs"/client/target/cloud-client-ui-*.jar 2>/dev/null | head -n
 if [ -z "$client_jar" ] || [ ! -d "$cs/client/target/lib" ] || [ ! -f "$cs/developer/target/db/create-schema.sql" ]; then
     echo "simulator-it: no CloudStack 4.22 simulator build at $CLOUDSTACK_HOME (need src/client/target/cloud-client-ui-*.jar and src/developer/target/db/); build it first: README.md, 'Real CloudStack'" >&2
     exit 1
+fi
+mode=suite
+if [ "${1:-}" = "--ui" ]; then
+    mode=ui
+    shift
+    ui_dist="${VRSCALE_UI_DIST:-$CLOUDSTACK_HOME/ui-build/ui/dist}"
+    if [ ! -f "$ui_dist/index.html" ] || [ ! -f "$ui_dist/config.json" ]; then
+        echo "simulator-it: no patched CloudStack UI build at $ui_dist (index.html, config.json); build it first: ui/cloudstack-ui/build.sh" >&2
+        exit 1
+    fi
+    if [ ! -f "$cs/client/target/classes/META-INF/webapp/WEB-INF/web.xml" ]; then
+        echo "simulator-it: $cs/client/target/classes/META-INF/webapp/WEB-INF/web.xml is missing (the server's web.xml)" >&2
+        exit 1
+    fi
 fi
 plugin_jar="${VRSCALE_JAR:-$root/packaging/target/jars/vr-scaling.jar}"
 if [ ! -f "$plugin_jar" ]; then
@@ -86,7 +103,28 @@ sql -e 'select 1' >/dev/null
 # --- configuration: CloudStack's built conf, pointed at this database, this work directory and loopback -----------
 mkdir -p "$work/conf" "$work/logs"
 cp -r "$cs/client/target/conf/." "$work/conf/"
-python3 "$here/configure.py" "$work/conf" "$work/logs" "$DB_PORT" "$HTTP_PORT"
+webapp=""
+if [ "$mode" = ui ]; then
+    # As an operator deploys the rebuilt UI (ui/README.md): the build's dist/ over the server's own WEB-INF, the VR
+    # Scale page beside it, and the page added to config.json's plugins.
+    webapp="$work/webapp"
+    rm -rf "$webapp"
+    mkdir -p "$webapp"
+    cp -a "$ui_dist/." "$webapp/"
+    cp -a "$cs/client/target/classes/META-INF/webapp/WEB-INF" "$webapp/"
+    mkdir -p "$webapp/vr-scaling"
+    cp "$root"/ui/vr-scaling/* "$webapp/vr-scaling/"
+    python3 - "$webapp/config.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+with open(path) as f:
+    config = json.load(f)
+config["plugins"] = [{"name": "VR Scale", "icon": "appstore-outlined", "path": "/client/vr-scaling/index.html"}]
+with open(path, "w") as f:
+    json.dump(config, f, indent=2)
+PY
+fi
+python3 "$here/configure.py" "$work/conf" "$work/logs" "$DB_PORT" "$HTTP_PORT" "$webapp"
 
 # --- a fresh database, as `mvn -Pdeveloper -Ddeploydb` and `-Ddeploydb-simulator` make it ------------------------
 classpath="$work/conf:$client_jar:$cs/client/target/lib/*"
@@ -123,7 +161,11 @@ chmod +x "$work/start-server.sh"
 export VRSCALE_SIM_WORK="$work" VRSCALE_SIM_ENDPOINT="http://127.0.0.1:$HTTP_PORT/client/api"
 export VRSCALE_SIM_DB_PORT="$DB_PORT"
 rc=0
-python3 "$here/suite.py" "$@" || rc=$?
+if [ "$mode" = ui ]; then
+    python3 "$here/ui_scenario.py" "$@" || rc=$?
+else
+    python3 "$here/suite.py" "$@" || rc=$?
+fi
 if [ "$rc" != 0 ]; then
     echo "simulator-it: failed; VR Scale lines of the server log:" >&2
     grep -E "vrscaling|VrScaling|vr-scaling|Failed to start module" "$work/logs/management-server.log" 2>/dev/null \

@@ -20,7 +20,7 @@ ACCOUNT_ERROR = 531
 VR_SCALE_APIS = {
     "createVirtualRouterProfile": {"name", "displaytext", "cpunumber", "cpuspeed", "memory", "serviceofferingid",
                                    "storagetype", "conntrackmax", "conntrackbuckets", "nicqueues", "forced"},
-    "listVirtualRouterProfiles": {"id", "name", "keyword", "page", "pagesize"},
+    "listVirtualRouterProfiles": {"id", "name", "keyword", "page", "pagesize", "networkid", "vpcid"},
     "updateVirtualRouterProfile": {"id", "name", "displaytext", "resettuning", "conntrackmax", "forced"},
     "deleteVirtualRouterProfile": {"id", "forced"},
     "scaleVirtualRouterProfile": {"networkid", "vpcid", "routerid", "profileid", "dryrun"},
@@ -206,6 +206,8 @@ class VrScaleOnSimulator(unittest.TestCase):
                         planned["warnings"])
         self.assertEqual(default_offering, self.offering_of(self.routers(network["id"])[0]))
         self.assertIsNone(self.binding(network["id"]), "a dry run bound the profile")
+        self.assertEqual([], self.api.list("listVirtualRouterProfiles", "virtualrouterprofile",
+                                           networkid=network["id"], listall=None), "an unbound network shows a profile")
 
         since = self.now()
         with RouterWatch(Cloud.db) as watch:
@@ -219,6 +221,10 @@ class VrScaleOnSimulator(unittest.TestCase):
         self.assertEqual(profile["id"], now["serviceofferingid"])
         self.assertIsNone(self.nic_queues(router["id"]), "a queue count was set on a Simulator router")
         self.assertEqual(profile["id"], self.binding(network["id"]))
+        # The binding as the UI reads it: the network's profile, by networkid.
+        bound = self.api.list("listVirtualRouterProfiles", "virtualrouterprofile", networkid=network["id"],
+                              listall=None)
+        self.assertEqual([profile["id"]], [p["id"] for p in bound])
         scale = next(iter(result.values()))
         tuning = [r for r in scale["router"]]
         self.assertEqual(1, len(tuning))
@@ -533,6 +539,8 @@ class VrScaleOnSimulator(unittest.TestCase):
             # Listing is allowed: the domain admin picks a profile for their own networks from it.
             self.assertTrue(dadmin.list("listVirtualRouterProfiles", "virtualrouterprofile", id=profile["id"],
                                         listall=None))
+            # ... but not which profile another domain's network is bound to.
+            self.assertApiError(ACCOUNT_ERROR, dadmin.call, "listVirtualRouterProfiles", networkid=network["id"])
         self.assertEqual(0, watch.stops(router["id"]), watch.states(router["id"]))
         self.assertEqual(bound, self.binding(network["id"]))
         self.assertEqual(router["serviceofferingid"], self.routers(network["id"])[0]["serviceofferingid"])
@@ -554,6 +562,8 @@ class VrScaleOnSimulator(unittest.TestCase):
         log("domain admin, own network, dry run: %s" % plan)
         self.assertTrue(next(iter(plan.values()))["dryrun"])
         self.assertIsNone(self.binding(own["id"]), "a dry run bound the profile")
+        self.assertEqual([], dadmin.list("listVirtualRouterProfiles", "virtualrouterprofile", networkid=own["id"],
+                                         listall=None))
         owned = [e for e in self.events("VRSCALING.SCALE", since) if e.get("account") == account["name"]]
         self.assertTrue(owned, "the scale event is not filed under the network's owner")
 

@@ -80,6 +80,15 @@ try {
     assert((await row('vpc-prod').innerText()).includes('vr-large'), 'vpc-prod routers not shown at vr-large');
   });
 
+  await check('each network and VPC shows the profile it is bound to (listVirtualRouterProfiles networkid/vpcid)',
+    async () => {
+      assert((await row('net-web').locator('.binding').innerText()).includes('bound: vr-medium'), 'net-web binding');
+      assert((await row('net-db').locator('.binding').innerText()).includes('not bound'), 'net-db binding');
+      assert((await row('vpc-prod').locator('.binding').innerText()).includes('bound: vr-large'), 'vpc-prod binding');
+      const asked = requests.filter((u) => u.includes('command=listVirtualRouterProfiles') && /(network|vpc)id=/.test(u));
+      assert(asked.length >= 3, 'bindings not read per network/VPC: ' + asked.length);
+    });
+
   await check('profiles are listed with size, effective tuning and bound counts', async () => {
     const text = await page.locator('#profiles').innerText();
     for (const s of ['vr-medium', '2 vCPU × 1000 MHz, 2048 MiB', 'vr-large', '4 vCPU × 2000 MHz, 4096 MiB',

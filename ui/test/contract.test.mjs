@@ -79,6 +79,15 @@ await check('the page sends scaleVirtualRouterProfile only declared parameters',
   assert(bad.length === 0, 'not parameters of scaleVirtualRouterProfile: ' + bad.join(', '));
 });
 
+await check('bindings are read with listVirtualRouterProfiles parameters that exist', async () => {
+  // the page: call('listVirtualRouterProfiles', { [param]: id }) over ['vpcid', …] and ['networkid', …]
+  assert(/call\('listVirtualRouterProfiles', \{ \[param\]: id \}\)/.test(pageJs), 'the page reads no bindings');
+  const used = new Set([...pageJs.matchAll(/\['(networkid|vpcid)', [nv]\.id\]/g)].map((m) => m[1]));
+  assert(used.size === 2, 'binding parameters used by the page: ' + [...used]);
+  const bad = missing(used, params('listVirtualRouterProfiles'));
+  assert(bad.length === 0, 'not parameters of listVirtualRouterProfiles: ' + bad.join(', '));
+});
+
 await check('the create form and delete send only declared parameters', async () => {
   const form = /<form id="create-profile">([\s\S]*?)<\/form>/.exec(pageHtml)[1];
   const names = new Set([...form.matchAll(/name="(\w+)"/g)].map((m) => m[1]));

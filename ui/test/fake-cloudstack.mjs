@@ -62,6 +62,8 @@ export function createFake() {
     { id: 'net-tier1', name: 'tier1', type: 'Isolated', zonename: 'zone-a', state: 'Implemented', vpcid: 'vpc-prod' },
     { id: 'net-shared', name: 'shared-public', type: 'Shared', zonename: 'zone-a', state: 'Setup' }
   ];
+  // network/VPC id -> bound profile id (the plugin keeps it as a network/VPC detail)
+  const bindings = new Map([['net-web', 'so-medium'], ['vpc-prod', 'so-large']]);
   const vpcs = [{ id: 'vpc-prod', name: 'vpc-prod', zonename: 'zone-a', state: 'Enabled', redundantvpcrouter: true }];
   const router = (id, name, net, vpc, so, soName, redundant, rstate) => ({
     id, name, state: 'Running', guestnetworkid: net, guestnetworkname: net, vpcid: vpc, vpcname: vpc,
@@ -117,8 +119,12 @@ export function createFake() {
           systemvmtype: 'domainrouter', storagetype: p.storagetype }))];
         return [200, { [key]: { count: all.length, serviceoffering: all } }];
       }
-      case 'listvirtualrouterprofiles':
-        return [200, { [key]: { count: profiles.length, virtualrouterprofile: profiles } }];
+      case 'listvirtualrouterprofiles': {
+        // networkid/vpcid: only the profile that network or VPC is bound to
+        const scope = params.networkid || params.vpcid;
+        const listed = scope ? profiles.filter((p) => bindings.get(scope) === p.id) : profiles;
+        return [200, { [key]: { count: listed.length, virtualrouterprofile: listed } }];
+      }
       case 'createvirtualrouterprofile': {
         if (Number(params.memory) < 256) {
           return [431, { [key]: { uuidList: [], errorcode: 431, cserrorcode: 4350,
@@ -176,6 +182,7 @@ export function createFake() {
           job.applied = true;
           const bound = profiles.find((p) => p.id === job.result.profileid);
           bound.networkcount += 1;
+          bindings.set(job.result.networkid, job.result.profileid);
           for (const r of routers.filter((x) => x.guestnetworkid === job.result.networkid)) {
             r.serviceofferingid = job.result.profileid;
             r.serviceofferingname = job.result.profilename;

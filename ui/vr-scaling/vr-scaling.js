@@ -9,7 +9,7 @@
   const PROFILE_PARAM = 'profileid';
   const POLL_MS = Number(new URLSearchParams(window.location.search).get('poll')) || 2000;
 
-  const state = { networks: [], vpcs: [], routers: [], offerings: new Map(), profiles: [] };
+  const state = { networks: [], vpcs: [], routers: [], offerings: new Map(), profiles: [], bindings: new Map() };
 
   class ApiError extends Error {
     constructor(command, code, text) {
@@ -189,6 +189,7 @@
       state.routers = routers;
       state.offerings = new Map((offerings.serviceoffering || []).map((o) => [o.id, o]));
       state.profiles = profiles.virtualrouterprofile || [];
+      state.bindings = await loadBindings();
       render();
       status('Loaded ' + state.networks.length + ' networks, ' + state.vpcs.length + ' VPCs, '
         + state.routers.length + ' routers, ' + state.profiles.length + ' profiles.');
@@ -196,6 +197,25 @@
       status('');
       showError(e);
     }
+  }
+
+  // Which profile each network and VPC is bound to (listVirtualRouterProfiles networkid=/vpcid=), read only when
+  // some profile has bindings. A binding the caller may not see is shown as such, not as "not bound".
+  async function loadBindings() {
+    const bindings = new Map();
+    if (!state.profiles.some((p) => (p.networkcount || 0) + (p.vpccount || 0) > 0)) {
+      return bindings;
+    }
+    const targets = [...state.vpcs.map((v) => ['vpcid', v.id]), ...state.networks.map((n) => ['networkid', n.id])];
+    await Promise.all(targets.map(async ([param, id]) => {
+      try {
+        const listed = await call('listVirtualRouterProfiles', { [param]: id });
+        bindings.set(id, (listed.virtualrouterprofile || [])[0] || null);
+      } catch (e) {
+        bindings.set(id, e);
+      }
+    }));
+    return bindings;
   }
 
   // ---- rendering -----------------------------------------------------------------------------------------------
@@ -211,7 +231,20 @@
     return size + ' · ' + (router.serviceofferingname || 'no offering');
   }
 
-  function profileCell(routers) {
+  function bindingTag(id) {
+    const bound = state.bindings.get(id);
+    if (bound instanceof Error) {
+      return tag('binding not readable: ' + bound.message, 'warn');
+    }
+    return bound ? tag('bound: ' + bound.name, 'ok') : tag('not bound');
+  }
+
+  function profileCell(routers, id) {
+    return el('div', { class: 'profile' }, el('div', null, runningCell(routers)),
+      el('div', { class: 'binding' }, bindingTag(id)));
+  }
+
+  function runningCell(routers) {
     if (routers.length === 0) {
       return tag('no routers');
     }
@@ -250,7 +283,7 @@
           r.name, tag(r.state, r.state === 'Running' ? 'ok' : 'warn'),
           r.redundantstate && r.isredundantrouter ? tag(r.redundantstate) : null,
           ' ', routerSize(r)))),
-        el('td', null, profileCell(target.routers)),
+        el('td', null, profileCell(target.routers, target.item.id)),
         el('td', null, apply)));
     }
     document.querySelector('#targets tbody').replaceChildren(...(rows.length ? rows

@@ -228,6 +228,9 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
 
     @Override
     public Pair<List<ProfileView>, Integer> listProfiles(ListVirtualRouterProfilesCmd cmd) {
+        if (cmd.getNetworkId() != null || cmd.getVpcId() != null) {
+            return listBoundProfile(cmd);
+        }
         Pair<List<ServiceOfferingVO>, Integer> offerings = profileService.list(cmd.getId(), cmd.getName(),
                 cmd.getKeyword(), cmd.getStartIndex(), cmd.getPageSizeVal());
         List<ProfileView> views = new ArrayList<>();
@@ -235,6 +238,27 @@ public class VrScalingManagerImpl extends ManagerBase implements VrScalingManage
             views.add(profileService.view(offering, null));
         }
         return new Pair<>(views, offerings.second());
+    }
+
+    /** The profile a network or VPC is bound to, shown only to a caller who may see that network or VPC. */
+    private Pair<List<ProfileView>, Integer> listBoundProfile(ListVirtualRouterProfilesCmd cmd) {
+        if (cmd.getNetworkId() != null && cmd.getVpcId() != null) {
+            throw VrScalingErrors.badInput("Pass at most one of networkid and vpcid to listVirtualRouterProfiles");
+        }
+        resourceAccess.checkList(cmd.getNetworkId(), cmd.getVpcId());
+        BindingScope scope = scaleService.syncScope(cmd.getNetworkId(), cmd.getVpcId(), null);
+        if (scope == null) {
+            throw VrScalingErrors.badInput("Unable to find " + (cmd.getNetworkId() != null ? "network with id "
+                    + cmd.getNetworkId() : "VPC with id " + cmd.getVpcId()));
+        }
+        ServiceOfferingVO bound = profileService.boundProfile(scope);
+        if (bound == null || (cmd.getId() != null && cmd.getId().longValue() != bound.getId())
+                || (cmd.getName() != null && !cmd.getName().equalsIgnoreCase(bound.getName()))) {
+            return new Pair<>(new ArrayList<>(), 0);
+        }
+        List<ProfileView> views = new ArrayList<>();
+        views.add(profileService.view(bound, null));
+        return new Pair<>(views, 1);
     }
 
     @Override

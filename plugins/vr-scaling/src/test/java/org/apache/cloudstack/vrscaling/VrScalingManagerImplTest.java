@@ -153,6 +153,60 @@ public class VrScalingManagerImplTest {
     }
 
     @Test
+    public void aNetworkIdListsTheProfileItIsBoundToAfterTheAccessCheck() {
+        ListVirtualRouterProfilesCmd cmd = new ListVirtualRouterProfilesCmd();
+        ReflectionTestUtils.setField(cmd, "networkId", 100L);
+        BindingScope scope = new BindingScope(BindingScope.Type.NETWORK, 100L, null, null, 0);
+        when(scaleService.syncScope(100L, null, null)).thenReturn(scope);
+        ServiceOfferingVO big = offering(10L, "big", 2, 1000, 2048);
+        when(profileService.boundProfile(scope)).thenReturn(big);
+        ProfileView view = mock(ProfileView.class);
+        when(profileService.view(big, null)).thenReturn(view);
+
+        Pair<List<ProfileView>, Integer> listed = manager.listProfiles(cmd);
+
+        assertEquals(List.of(view), listed.first());
+        assertEquals(Integer.valueOf(1), listed.second());
+        verify(resourceAccess).checkList(100L, null);
+        verify(profileService, never()).list(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    public void anUnboundVpcOrAnIdOfAnotherProfileListsNothing() {
+        ListVirtualRouterProfilesCmd cmd = new ListVirtualRouterProfilesCmd();
+        ReflectionTestUtils.setField(cmd, "vpcId", 200L);
+        BindingScope scope = new BindingScope(BindingScope.Type.VPC, 200L, null, null, 0);
+        when(scaleService.syncScope(null, 200L, null)).thenReturn(scope);
+        assertEquals(List.of(), manager.listProfiles(cmd).first());
+
+        ServiceOfferingVO big = offering(10L, "big", 2, 1000, 2048);
+        when(profileService.boundProfile(scope)).thenReturn(big);
+        ReflectionTestUtils.setField(cmd, "id", 11L);
+        Pair<List<ProfileView>, Integer> listed = manager.listProfiles(cmd);
+        assertEquals(List.of(), listed.first());
+        assertEquals(Integer.valueOf(0), listed.second());
+    }
+
+    @Test
+    public void aBindingIsNotShownToACallerWhoMayNotSeeTheNetwork() {
+        ListVirtualRouterProfilesCmd cmd = new ListVirtualRouterProfilesCmd();
+        ReflectionTestUtils.setField(cmd, "networkId", 100L);
+        doThrow(new ServerApiException(ApiErrorCode.ACCOUNT_ERROR, "may not see this network"))
+                .when(resourceAccess).checkList(100L, null);
+        assertApiError(ApiErrorCode.ACCOUNT_ERROR, () -> manager.listProfiles(cmd), "may not see this network");
+        verify(profileService, never()).boundProfile(any());
+    }
+
+    @Test
+    public void networkIdAndVpcIdTogetherAreRefused() {
+        ListVirtualRouterProfilesCmd cmd = new ListVirtualRouterProfilesCmd();
+        ReflectionTestUtils.setField(cmd, "networkId", 100L);
+        ReflectionTestUtils.setField(cmd, "vpcId", 200L);
+        assertApiError(ApiErrorCode.PARAM_ERROR, () -> manager.listProfiles(cmd), "at most one of networkid and vpcid");
+        verify(profileService, never()).boundProfile(any());
+    }
+
+    @Test
     public void aCallerWithoutAccessToTheNetworkReachesNoService() {
         ServerApiException denied = new ServerApiException(ApiErrorCode.ACCOUNT_ERROR, "may not operate");
         doThrow(denied).when(resourceAccess).checkOperate(100L, null, null);

@@ -36,6 +36,15 @@ public class ResourceAccess {
      * Ids that do not resolve pass: the service names them in its own PARAM_ERROR.
      */
     public void checkOperate(Long networkId, Long vpcId, Long routerId) {
+        check(AccessType.OperateEntry, "operate", networkId, vpcId, routerId);
+    }
+
+    /** Refuses a caller that may not see the network or VPC (a binding is shown only to those who may). */
+    public void checkList(Long networkId, Long vpcId) {
+        check(AccessType.ListEntry, "see", networkId, vpcId, null);
+    }
+
+    private void check(AccessType accessType, String verb, Long networkId, Long vpcId, Long routerId) {
         ControlledEntity entity = networkId != null ? networkDao.findById(networkId)
                 : vpcId != null ? vpcDao.findById(vpcId)
                 : routerId != null ? routerDao.findById(routerId) : null;
@@ -44,9 +53,9 @@ public class ResourceAccess {
         }
         Account caller = caller();
         try {
-            accountService.checkAccess(caller, AccessType.OperateEntry, true, entity);
+            accountService.checkAccess(caller, accessType, true, entity);
         } catch (PermissionDeniedException e) {
-            throw denied("Account " + caller.getAccountName() + " may not operate "
+            throw denied("Account " + caller.getAccountName() + " may not " + verb + " "
                     + (networkId != null ? "this network" : vpcId != null ? "this VPC" : "this router")
                     + ": it belongs to another account or domain");
         }

@@ -14,6 +14,7 @@ import javax.inject.Inject;
 import org.apache.cloudstack.vrscaling.VrScalingDetails;
 import org.apache.cloudstack.vrscaling.VrScalingErrors;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
+import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
 import org.apache.cloudstack.vrscaling.core.profile.RouterProfile;
 import org.apache.cloudstack.vrscaling.core.profile.TuningOverrides;
@@ -318,6 +319,16 @@ public class ProfileService {
     }
 
     /** The profile with its effective tuning under the zone's settings (null zone: global settings). */
+    /** The profile bound to the network or VPC, or null when none is (or its offering is no longer a profile). */
+    public ServiceOfferingVO boundProfile(BindingScope scope) {
+        String uuid = bindingStore.boundProfile(scope);
+        if (uuid == null) {
+            return null;
+        }
+        ServiceOfferingVO offering = serviceOfferingDao.findByUuid(uuid);
+        return offering != null && isProfile(offering.getId()) ? offering : null;
+    }
+
     public ProfileView view(ServiceOfferingVO offering, Long zoneId) {
         RouterProfile profile = toProfile(offering);
         SizingModel model = settings.sizingModel(zoneId);

@@ -93,6 +93,18 @@ public class ResourceAccessTest {
     }
 
     @Test
+    public void aBindingIsListedOnlyForANetworkOrVpcTheCallerMaySee() {
+        access.checkList(5L, null);
+        verify(accountService).checkAccess(domainAdmin, AccessType.ListEntry, true, otherTenantsNetwork);
+        VpcVO vpc = mock(VpcVO.class);
+        when(vpcDao.findById(6L)).thenReturn(vpc);
+        doThrow(new PermissionDeniedException("no")).when(accountService).checkAccess(domainAdmin,
+                AccessType.ListEntry, true, vpc);
+        assertApiError(ApiErrorCode.ACCOUNT_ERROR, () -> access.checkList(null, 6L), "dadmin",
+                "may not see this VPC");
+    }
+
+    @Test
     public void anIdThatDoesNotResolveIsLeftToTheServiceToName() {
         access.checkOperate(404L, null, null);
         verify(accountService, never()).checkAccess(any(Account.class), any(AccessType.class), anyBoolean(),

@@ -4,6 +4,7 @@ import static org.apache.cloudstack.vrscaling.TestSupport.assertApiError;
 import static org.apache.cloudstack.vrscaling.TestSupport.offering;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -24,6 +25,7 @@ import java.util.Map;
 
 import org.apache.cloudstack.api.ApiErrorCode;
 import org.apache.cloudstack.vrscaling.VrScalingSettings;
+import org.apache.cloudstack.vrscaling.binding.BindingScope;
 import org.apache.cloudstack.vrscaling.binding.BindingStore;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingAssumptions;
 import org.apache.cloudstack.vrscaling.core.sizing.SizingModel;
@@ -492,5 +494,18 @@ public class ProfileServiceTest {
         assertTrue(view.getConntrackBudget().fits());
         assertEquals(300_000L, view.getConntrackBudget().getConntrackMax());
         assertFalse(view.isConntrackForced());
+    }
+
+    @Test
+    public void theBoundProfileIsTheOfferingTheBindingNamesWhileItIsAProfile() {
+        BindingScope scope = new BindingScope(BindingScope.Type.NETWORK, 5L, null, null, 0);
+        assertNull(service.boundProfile(scope));
+
+        ServiceOfferingVO big = offering(10L, "big", 2, 1000, 2048);
+        when(bindingStore.boundProfile(scope)).thenReturn("offering-uuid-10");
+        when(serviceOfferingDao.findByUuid("offering-uuid-10")).thenReturn(big);
+        assertNull("not marked as a profile", service.boundProfile(scope));
+        details.put("vrscaling.profile", "true");
+        assertSame(big, service.boundProfile(scope));
     }
 }

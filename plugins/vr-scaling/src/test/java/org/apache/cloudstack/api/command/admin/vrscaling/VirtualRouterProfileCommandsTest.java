@@ -143,6 +143,24 @@ public class VirtualRouterProfileCommandsTest {
     }
 
     @Test
+    public void listingANetworksBindingActsForTheNetworksOwnerSoCloudStacksAccessCheckHasAnAccount() {
+        ListVirtualRouterProfilesCmd list = new ListVirtualRouterProfilesCmd();
+        list._entityMgr = entities;
+        assertEquals("no networkid/vpcid: no owner, as any list", 0L, list.getEntityOwnerId());
+        ReflectionTestUtils.setField(list, "networkId", 100L);
+        Network network = mock(Network.class);
+        when(network.getAccountId()).thenReturn(42L);
+        when(entities.findById(Network.class, 100L)).thenReturn(network);
+        assertEquals(42L, list.getEntityOwnerId());
+        ReflectionTestUtils.setField(list, "networkId", null);
+        ReflectionTestUtils.setField(list, "vpcId", 200L);
+        Vpc vpc = mock(Vpc.class);
+        when(vpc.getAccountId()).thenReturn(43L);
+        when(entities.findById(Vpc.class, 200L)).thenReturn(vpc);
+        assertEquals(43L, list.getEntityOwnerId());
+    }
+
+    @Test
     public void eventDescriptionsNameTheTargetsByNameAndUuidNotByDatabaseId() {
         ScaleVirtualRouterProfileCmd scale = new ScaleVirtualRouterProfileCmd();
         scale._entityMgr = entities;
