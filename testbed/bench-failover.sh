@@ -291,7 +291,8 @@ run_one() { # conntrackd off|on
     teardown
     grep -h VRTB-VRRP "$RUN"/r*/serial.log >"$RUN/notify.txt" || true
     print_table "$1" "$RUN/report.json" "$RUN/notify.txt"
-    local keepdir="$here/target/failover-logs/conntrackd-$1$([ "$resync" = 1 ] && echo -resync)"
+    local keepdir="$here/target/failover-logs/conntrackd-$1"
+    [ "$resync" = 1 ] && [ "$CTD" = 1 ] && keepdir="$keepdir-resync"
     rm -rf "$keepdir"; mkdir -p "$(dirname "$keepdir")"; cp -r "$RUN" "$keepdir"
 }
 
@@ -310,7 +311,8 @@ line("sequence duration s", lambda r: r["duration_s"])
 line("VRRP transitions (PRIMARY moved)", lambda r: r["vrrp_transitions"])
 line("UDP datagrams sent (every 10 ms)", lambda r: r["udp_sent"])
 line("UDP datagrams lost", lambda r: r["udp_lost"])
-line("longest forwarding gap s", lambda r: r["longest_gap_s"])
+line("longest forwarding gap s (arrival to arrival)", lambda r: r["longest_gap_s"])
+line("longest run of lost datagrams (x 10 ms)", lambda r: r["longest_loss_burst"])
 line("TCP flows survived (of 8)", lambda r: r["tcp_survived"])
 line("  client-driven (echo)", lambda r: r["tcp_by_kind"]["echo"])
 line("  server-driven (push)", lambda r: r["tcp_by_kind"]["push"])

@@ -128,11 +128,13 @@ if [ "$vrrp" = 1 ]; then
     install -d "$root/opt/vrtb"
     install -m 0755 "$here"/vrrp/*.sh "$root/opt/vrtb/"
     chroot "$root" systemctl -q disable keepalived.service conntrackd.service 2>/dev/null || true
+    # No link is managed by systemd-networkd here: its wait-online would hold network-online.target (which
+    # keepalived and conntrackd start after) for two minutes.
+    chroot "$root" systemctl -q mask systemd-networkd-wait-online.service
     cat >"$root/etc/systemd/system/vrtb-router-setup.service" <<'CONF'
 [Unit]
 Description=Testbed VRRP router: NICs, firewall, keepalived and conntrackd from the vrtb.* boot arguments
 After=systemd-modules-load.service vr-testbed-early-config.service
-Before=ssh.service
 
 [Service]
 Type=oneshot

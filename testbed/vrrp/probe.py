@@ -226,6 +226,12 @@ def analyze(events_path, sent_path, recv_path, vrrp_path, flows_dir, labels):
                 gaps.append((prev, t - prev))
             prev = t
         longest = max([g for _, g in gaps] + [0.0])
+        # The longest run of consecutive datagrams that never arrived: lost, not merely late (under TCG a router
+        # starved of CPU by its booting peer delays datagrams by 100-300 ms without losing them).
+        burst = run = 0
+        for s in sorted(seqs):
+            run = run + 1 if s not in recv else 0
+            burst = max(burst, run)
         # VRRP transitions: the advertising (PRIMARY) router changes; priority 0 is a resigning router's last word.
         # Seeded with the advertiser just before the window, so the first advert in it only counts if it differs.
         transitions = []
@@ -268,6 +274,7 @@ def analyze(events_path, sent_path, recv_path, vrrp_path, flows_dir, labels):
             "udp_sent": len(seqs),
             "udp_lost": lost,
             "longest_gap_s": round(longest, 3),
+            "longest_loss_burst": burst,
             "gaps": [{"at_s": round(t - t0, 1), "length_s": round(g, 3), "during": event_at(events, t)}
                      for t, g in gaps if g > 0.1],
             "tcp_survived": len(survived),
