@@ -201,6 +201,12 @@ def event_at(events, t):
     return label
 
 
+def cause(events, since, until):
+    """The first benchmark step that began inside a silence or gap, else the step under way at its end."""
+    inside = [el for et, el in events if since < et <= until]
+    return inside[0] if inside else event_at(events, until)
+
+
 def analyze(events_path, sent_path, recv_path, vrrp_path, flows_dir, labels):
     events = read_events(events_path)
     sent = read_pairs(sent_path)
@@ -247,7 +253,7 @@ def analyze(events_path, sent_path, recv_path, vrrp_path, flows_dir, labels):
             if t - last_t > 1.5:
                 silences.append((last_t, t - last_t))
             if src != current:
-                transitions.append((t, current, src))
+                transitions.append((t, current, src, last_t))
                 current = src
             last_t = t
         flows_file = os.path.join(flows_dir, "flows-%s.json" % label)
@@ -268,14 +274,14 @@ def analyze(events_path, sent_path, recv_path, vrrp_path, flows_dir, labels):
             "sequence": label,
             "duration_s": round(t1 - t0, 1),
             "vrrp_transitions": len(transitions),
-            "transitions": [{"at_s": round(t - t0, 1), "from": a, "to": b, "during": event_at(events, t)}
-                            for t, a, b in transitions],
+            "transitions": [{"at_s": round(t - t0, 1), "from": a, "to": b, "during": cause(events, lt, t)}
+                            for t, a, b, lt in transitions],
             "no_advert_periods": [{"at_s": round(t - t0, 1), "length_s": round(g, 2)} for t, g in silences],
             "udp_sent": len(seqs),
             "udp_lost": lost,
             "longest_gap_s": round(longest, 3),
             "longest_loss_burst": burst,
-            "gaps": [{"at_s": round(t - t0, 1), "length_s": round(g, 3), "during": event_at(events, t)}
+            "gaps": [{"at_s": round(t - t0, 1), "length_s": round(g, 3), "during": cause(events, t, t + g)}
                      for t, g in gaps if g > 0.1],
             "tcp_survived": len(survived),
             "tcp_flows": len(flows),
