@@ -281,7 +281,7 @@ def analyze(events_path, sent_path, recv_path, vrrp_path, flows_dir, labels):
             "udp_lost": lost,
             "longest_gap_s": round(longest, 3),
             "longest_loss_burst": burst,
-            "gaps": [{"at_s": round(t - t0, 1), "length_s": round(g, 3), "during": cause(events, t, t + g)}
+            "gaps": [{"at_s": round(t - t0, 1), "length_s": round(g, 3), "during": cause(events, t - 0.1, t + g)}
                      for t, g in gaps if g > 0.1],
             "tcp_survived": len(survived),
             "tcp_flows": len(flows),
