@@ -22,7 +22,9 @@
 #                                                                  up only on the PRIMARY)
 #   bridges, taps and the control NICs (eth0, 169.254.1N.2/24 for router rN) live in ns vrfo (the hub).
 # Env: VRFO_NS (hub namespace, default vrfo), VRFO_RUN_DIR (default testbed/target/run-failover),
-#      VRFO_BOOT_TIMEOUT (s, default 600), VRTB_IMAGE_DIR (default testbed/target/image-vrrp).
+#      VRFO_BOOT_TIMEOUT (s, default 600), VRFO_SETTLE (s after the last step before TCP flows are judged, default
+#      20), VRTB_IMAGE_DIR (default testbed/target/image-vrrp). Takes /tmp/vrs-testbed.lock and waits until no other
+#      qemu-system-x86_64 runs before booting. Logs of each run: testbed/target/failover-logs/.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
