@@ -2,7 +2,7 @@
 # Forwarding loss of a redundant (VRRP) router pair while it is rescaled: VR Scale's rolling plan against CloudStack's
 # restartNetwork cleanup=true, on real keepalived (and conntrackd) in QEMU VMs. A benchmark run by hand, not a gate.
 #
-#   sudo testbed/bench-failover.sh [--conntrackd off|on|both] [--resync]
+#   sudo testbed/bench-failover.sh [--conntrackd off|on|both] [--resync] [--tune-in-place]
 #
 # Per conntrackd setting, one run: boot a pair (r1, r2: 1 vCPU, 512 MiB), then
 #   vrscale   what PlanExecutor does: the BACKUP first, then the PRIMARY; each: graceful stop (stopRouter forced=false),
@@ -13,6 +13,9 @@
 #             (graceful), deploy a new router (r3) and wait until Running, sleep RVRHandoverTime (10 s), stop the old
 #             PRIMARY forced (QEMU killed, like virsh destroy) and destroy it, deploy another new router (r4).
 #             New routers get the target size (the offering was changed before the restart).
+#   tune-in-place (only with --tune-in-place, run first): the plan's step for routers already at the target size:
+#             PUSH_TUNING + VERIFY on the running routers, PRIMARY included, with no restart (profile of 1 vCPU /
+#             512 MiB), after 100,000 conntrack entries were created on the PRIMARY so the buckets change rehashes.
 # Throughout, a UDP probe (one datagram every 10 ms) crosses the VIP from a client to a server, and 8 long-lived TCP
 # flows per sequence stay open (4 driven by the client, 4 by the server). Prints one table per run.
 #
@@ -43,14 +46,22 @@ TUNING=(--set net.netfilter.nf_conntrack_max=657920 --set net.netfilter.nf_connt
         --set net.netfilter.nf_conntrack_tcp_timeout_time_wait=60 --set net.core.netdev_max_backlog=4096
         --set net.core.netdev_budget=600 --set net.ipv4.tcp_fin_timeout=30 --set net.ipv4.tcp_window_scaling=1
         --nic-queues 2)
+# The profile for 1 vCPU / 512 MiB (./vrscale plan --memory 512 --cpus 1): the size the pair boots with.
+TUNING_SMALL=(--set net.netfilter.nf_conntrack_max=328704 --set net.netfilter.nf_conntrack_buckets=328704
+        --set net.netfilter.nf_conntrack_tcp_timeout_established=7440
+        --set net.netfilter.nf_conntrack_tcp_timeout_time_wait=60 --set net.core.netdev_max_backlog=4096
+        --set net.core.netdev_budget=300 --set net.ipv4.tcp_fin_timeout=30 --set net.ipv4.tcp_window_scaling=1
+        --nic-queues 1)
 
 ctd_modes=(off on)
 resync=0
+tune_in_place=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --conntrackd) case "${2:-}" in off) ctd_modes=(off) ;; on) ctd_modes=(on) ;; both) ctd_modes=(off on) ;;
                       *) echo "bench-failover: --conntrackd takes off, on or both" >&2; exit 2 ;; esac; shift ;;
         --resync) resync=1 ;;
+        --tune-in-place) tune_in_place=1 ;;
         *) echo "bench-failover: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
@@ -155,15 +166,19 @@ vm_destroy() { # slot: gone for good: taps and disk removed (its serial log stay
     rm -f "$RUN/r$s/overlay.qcow2"
 }
 
-push_tuning() { # slot: PUSH_TUNING then VERIFY, through SSH like the KVM agent's VrScriptRunner
-    local s=$1 out
+push_tuning() { # slot [tuning args...]: PUSH_TUNING then VERIFY, through SSH like the KVM agent's VrScriptRunner
+    local s=$1 out n
+    shift
+    n=$(date +%s)
+    local args=("$@")
+    [ ${#args[@]} -gt 0 ] || args=("${TUNING[@]}")
     ip netns exec "$HUB" scp -q -P 3922 -i "$KEY" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
         -o BatchMode=yes -o LogLevel=ERROR "$repo/systemvm/vr_scaling.py" "root@$(ctl_ip "$s"):/opt/cloud/bin/vr_scaling.py"
-    out=$(rssh "$s" python3 /opt/cloud/bin/vr_scaling.py apply "${TUNING[@]}" || true)
-    echo "$out" >"$RUN/r$s/tuning-apply.json"
+    out=$(rssh "$s" python3 /opt/cloud/bin/vr_scaling.py apply "${args[@]}" || true)
+    echo "$out" >"$RUN/r$s/tuning-apply-$n.json"
     echo "$out" | grep -q '"ok": true' || log "r$s: tuning apply not ok: ${out:0:300}"
-    out=$(rssh "$s" python3 /opt/cloud/bin/vr_scaling.py verify "${TUNING[@]}" || true)
-    echo "$out" >"$RUN/r$s/tuning-verify.json"
+    out=$(rssh "$s" python3 /opt/cloud/bin/vr_scaling.py verify "${args[@]}" || true)
+    echo "$out" >"$RUN/r$s/tuning-verify-$n.json"
     echo "$out" | grep -q '"ok": true' || log "r$s: tuning verify not ok: ${out:0:300}"
 }
 
@@ -239,6 +254,34 @@ seq_vrscale() {
     end_sequence vrscale
 }
 
+seq_tune_in_place() {
+    local primary backup n
+    primary=$(master_slot 1 2) || { log "no PRIMARY among r1, r2"; return 1; }
+    backup=$(( 3 - primary ))
+    # Up to 100,000 unreplied UDP flows from the PRIMARY itself to a dummy network (tracked on OUTPUT), so the
+    # buckets change has a table to rehash, as on a busy router. With the stock 4,096 buckets the kernel refuses
+    # new entries (EPERM, chain too long) at about 70,000: the fill stops there.
+    rssh "$primary" 'ip link add dum0 type dummy && ip addr add 10.200.0.1/16 dev dum0 && ip link set dum0 up
+        sysctl -q -w net.netfilter.nf_conntrack_udp_timeout=600
+        python3 -c "
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+for i in range(100000):
+    try:
+        s.sendto(b\"x\", (\"10.200.%d.%d\" % (1 + i // 250 % 250, 1 + i % 250), 9 + i // 62500))
+    except PermissionError:
+        break
+"' || true
+    n=$(rssh "$primary" cat /proc/sys/net/netfilter/nf_conntrack_count)
+    start_flows tune-in-place
+    event "begin tune-in-place"
+    event "r$primary PUSH_TUNING + VERIFY while PRIMARY ($n conntrack entries)"; push_tuning "$primary" "${TUNING_SMALL[@]}"
+    event "r$backup PUSH_TUNING + VERIFY while BACKUP"; push_tuning "$backup" "${TUNING_SMALL[@]}"
+    event "tuning done"
+    end_sequence tune-in-place
+    rssh "$primary" 'ip link del dum0; conntrack -F' >/dev/null 2>&1 || true
+}
+
 seq_cloudstack() {
     local primary backup
     primary=$(master_slot 1 2) || { log "no PRIMARY among r1, r2"; return 1; }
@@ -283,18 +326,24 @@ run_one() { # conntrackd off|on
     done
     bg ip netns exec "$CL" python3 "$PROBE" udp-send 192.0.2.1 5000 0.01 "$RUN/udp-sent.txt"
     sleep 5
+    local seqs=(vrscale cloudstack)
+    if [ "$tune_in_place" = 1 ]; then
+        seq_tune_in_place
+        seqs=(tune-in-place vrscale cloudstack)
+    fi
     seq_vrscale
     seq_cloudstack
     sleep 1
     kill -TERM "${PIDS[@]}" 2>/dev/null || true
     sleep 2
     python3 "$PROBE" analyze "$RUN/events.txt" "$RUN/udp-sent.txt" "$RUN/udp-recv.txt" "$RUN/vrrp.txt" "$RUN" \
-        vrscale cloudstack >"$RUN/report.json"
+        "${seqs[@]}" >"$RUN/report.json"
     teardown
     grep -h VRTB-VRRP "$RUN"/r*/serial.log >"$RUN/notify.txt" || true
     print_table "$1" "$RUN/report.json" "$RUN/notify.txt"
     local keepdir="$here/target/failover-logs/conntrackd-$1"
     [ "$resync" = 1 ] && [ "$CTD" = 1 ] && keepdir="$keepdir-resync"
+    [ "$tune_in_place" = 1 ] && keepdir="$keepdir-tune-in-place"
     rm -rf "$keepdir"; mkdir -p "$(dirname "$keepdir")"; cp -r "$RUN" "$keepdir"
 }
 
@@ -306,9 +355,9 @@ rows = json.load(open(report))
 import re
 primaries = re.findall(r"VRTB-VRRP (\S+) (\S+)", open(notify, errors="replace").read())
 print("\nconntrackd %s" % mode)
-print("%-44s %14s %14s" % ("metric", *[r["sequence"] for r in rows]))
+print("%-46s" % "metric" + "".join("%15s" % r["sequence"] for r in rows))
 def line(name, key):
-    print("%-44s %14s %14s" % (name, *[str(key(r)) for r in rows]))
+    print("%-46s" % name + "".join("%15s" % key(r) for r in rows))
 line("sequence duration s", lambda r: r["duration_s"])
 line("VRRP transitions (PRIMARY moved)", lambda r: r["vrrp_transitions"])
 line("UDP datagrams sent (every 10 ms)", lambda r: r["udp_sent"])
