@@ -5,15 +5,31 @@
 #   CloudStack's stock VR sysctl lines re-applied after systemd-sysctl (like cloud-early-config).
 # Output (cached; rebuilt only when missing or when this script changed):
 #   target/image/rootfs.raw  target/image/vmlinuz  target/image/initrd.img  target/image/id_ed25519
-# Usage: testbed/build-image.sh [--force]      Needs root, debootstrap, e2fsprogs (mkfs.ext4 -d).
+# Usage: testbed/build-image.sh [--force] [--vrrp]      Needs root, debootstrap, e2fsprogs (mkfs.ext4 -d).
+#   --vrrp: the redundant-router variant for bench-failover.sh, in target/image-vrrp: adds keepalived and conntrackd
+#   and the files of testbed/vrrp/; its NICs are set from vrtb.* boot arguments (vrrp/router-setup.sh), not here.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-out="${VRTB_IMAGE_DIR:-$here/target/image}"
+force=0
+vrrp=0
+for a in "$@"; do
+    case "$a" in
+        --force) force=1 ;;
+        --vrrp) vrrp=1 ;;
+        *) echo "build-image: unknown argument $a (use --force, --vrrp)" >&2; exit 2 ;;
+    esac
+done
+if [ "$vrrp" = 1 ]; then
+    out="${VRTB_IMAGE_DIR:-$here/target/image-vrrp}"
+    want="$(cat "${BASH_SOURCE[0]}" "$here"/vrrp/*.sh | sha256sum | cut -d' ' -f1)-vrrp"
+else
+    out="${VRTB_IMAGE_DIR:-$here/target/image}"
+    want="$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)"
+fi
 mirror="${VRTB_MIRROR:-http://deb.debian.org/debian}"
 stamp="$out/build.stamp"
-want="$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)"
 
-if [ "${1:-}" != "--force" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
+if [ "$force" = 0 ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
         && [ -f "$out/rootfs.raw" ] && [ -f "$out/vmlinuz" ] && [ -f "$out/initrd.img" ] && [ -f "$out/id_ed25519" ]; then
     echo "build-image: cached image in $out"
     exit 0
@@ -28,6 +44,7 @@ cleanup() { for m in proc sys dev/pts dev; do umount "$root/$m" 2>/dev/null || t
 trap cleanup EXIT
 
 packages=linux-image-amd64,initramfs-tools,zstd,systemd-sysv,udev,kmod,procps,python3,iproute2,ethtool,conntrack,iptables,openssh-server
+[ "$vrrp" = 1 ] && packages="$packages,keepalived,conntrackd,util-linux"
 echo "build-image: debootstrap bookworm from $mirror"
 timeout 1200 debootstrap --variant=minbase --include="$packages" bookworm "$root" "$mirror" >"$out/debootstrap.log" 2>&1 \
     || { tail -n 30 "$out/debootstrap.log" >&2; exit 1; }
@@ -103,6 +120,32 @@ chroot "$root" systemctl -q enable systemd-networkd.service vr-testbed-early-con
 chroot "$root" systemctl -q mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer \
     systemd-timesyncd.service 2>/dev/null || true
 install -d "$root/opt/cloud/bin"
+
+if [ "$vrrp" = 1 ]; then
+    # The redundant-router variant: no fixed eth0 address (router-setup.sh sets every NIC from the boot arguments),
+    # keepalived and conntrackd started by router-setup.sh once their configuration is written.
+    rm -f "$root/etc/systemd/network/10-eth0.network"
+    install -d "$root/opt/vrtb"
+    install -m 0755 "$here"/vrrp/*.sh "$root/opt/vrtb/"
+    chroot "$root" systemctl -q disable keepalived.service conntrackd.service 2>/dev/null || true
+    # No link is managed by systemd-networkd here: its wait-online would hold network-online.target (which
+    # keepalived and conntrackd start after) for two minutes.
+    chroot "$root" systemctl -q mask systemd-networkd-wait-online.service
+    cat >"$root/etc/systemd/system/vrtb-router-setup.service" <<'CONF'
+[Unit]
+Description=Testbed VRRP router: NICs, firewall, keepalived and conntrackd from the vrtb.* boot arguments
+After=systemd-modules-load.service vr-testbed-early-config.service
+
+[Service]
+Type=oneshot
+ExecStart=/opt/vrtb/router-setup.sh
+RemainAfterExit=yes
+
+[Install]
+WantedBy=multi-user.target
+CONF
+    chroot "$root" systemctl -q enable vrtb-router-setup.service
+fi
 
 cp "$(ls "$root"/boot/vmlinuz-* | sort -V | tail -n 1)" "$out/vmlinuz"
 cp "$(ls "$root"/boot/initrd.img-* | sort -V | tail -n 1)" "$out/initrd.img"
