@@ -7,34 +7,15 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { createFake, SESSION_KEY } from './fake-cloudstack.mjs';
+import { assert, createChecks, launchChromium } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pageDir = path.join(here, '..', 'vr-scaling');
 const targetDir = path.join(here, '..', 'target');
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT = 10000;
 
-let passed = 0;
-let failed = 0;
-
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log('ok   - ' + name);
-  } catch (e) {
-    failed++;
-    console.log('FAIL - ' + name + '\n       ' + String(e && e.message ? e.message : e).split('\n').join('\n       '));
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
+const { check, fail, finish } = createChecks();
 
 const fake = createFake();
 const server = await fake.listen(pageDir);
@@ -44,13 +25,7 @@ await mkdir(targetDir, { recursive: true });
 
 let context;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  });
+  context = await launchChromium(userDataDir, { width: 1280, height: 900 });
   await context.addCookies([{ name: 'sessionkey', value: SESSION_KEY, url: base }]);
   const page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
@@ -238,8 +213,7 @@ try {
     assert(pageErrors.length === 0, pageErrors.join('\n'));
   });
 } catch (e) {
-  failed++;
-  console.log('FAIL - browser run: ' + (e && e.stack ? e.stack : e));
+  fail('browser run', e);
 } finally {
   if (context) {
     await context.close();
@@ -248,5 +222,4 @@ try {
   await rm(userDataDir, { recursive: true, force: true });
 }
 
-console.log(passed + ' passed, ' + failed + ' failed');
-process.exit(failed === 0 ? 0 : 1);
+finish();

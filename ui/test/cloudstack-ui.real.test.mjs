@@ -13,36 +13,15 @@
 import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { assert, createChecks, launchChromium } from './harness.mjs';
 
 const fx = JSON.parse(await readFile(process.argv[2], 'utf8'));
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const JOB_TIMEOUT = 180000; // a scale stops and starts a simulated router; $pollJob polls every 3 s
 
-let passed = 0;
-let failed = 0;
 let page;
 
-let current = '';
-
-async function check(name, fn) {
-  current = name;
-  try {
-    await fn();
-    passed++;
-    console.log('ok   - ' + name);
-  } catch (e) {
-    failed++;
-    console.log('FAIL - ' + name + '\n       ' + String(e && e.message ? e.message : e).split('\n').join('\n       '));
-    await shot('FAILED-' + name.replace(/\W+/g, '-').slice(0, 60)).catch(() => {});
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
+const { check, current, finish } = createChecks(
+  (name) => shot('FAILED-' + name.replace(/\W+/g, '-').slice(0, 60)));
 
 async function shot(name) {
   await page.screenshot({ path: path.join(fx.screenshots, name + '.png') });
@@ -172,13 +151,7 @@ await mkdir(fx.screenshots, { recursive: true });
 const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'vr-scaling-cs-ui-'));
 let context;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  });
+  context = await launchChromium(userDataDir, { width: 1400, height: 900 });
   // Unhandled promise rejections, with whether the reason is an axios cancellation (CloudStack's UI cancels its
   // pending requests on every route change; the pageerror event shows such a reason only by its minified class name).
   const rejections = [];
@@ -192,7 +165,7 @@ try {
   const pageErrors = [];
   page.on('pageerror', (e) => {
     pageErrors.push(e.message);
-    console.log('       page error during "' + current + '": ' + e.message + '\n         '
+    console.log('       page error during "' + current() + '": ' + e.message + '\n         '
       + String(e.stack || '').split('\n').slice(0, 6).join('\n         '));
   });
   const foreign = [];
@@ -325,5 +298,4 @@ try {
   await rm(userDataDir, { recursive: true, force: true });
 }
 
-console.log(passed + ' passed, ' + failed + ' failed');
-process.exit(failed === 0 ? 0 : 1);
+finish();

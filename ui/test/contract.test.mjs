@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFake, SESSION_KEY } from './fake-cloudstack.mjs';
+import { assert, createChecks } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..');
@@ -16,25 +17,7 @@ const PLUGIN_APIS = ['createVirtualRouterProfile', 'listVirtualRouterProfiles', 
   'deleteVirtualRouterProfile', 'scaleVirtualRouterProfile'];
 const BASE_RESPONSE_FIELDS = new Set(['jobid', 'jobstatus']);
 
-let passed = 0;
-let failed = 0;
-
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log('ok   - ' + name);
-  } catch (e) {
-    failed++;
-    console.log('FAIL - ' + name + '\n       ' + String(e && e.message ? e.message : e).split('\n').join('\n       '));
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
+const { check, finish } = createChecks();
 
 function missing(used, declared) {
   return [...used].filter((x) => !declared.has(x));
@@ -183,5 +166,4 @@ await check('the UI patch adds the action to routers, networks and VPCs and its 
   assert(missing(pluginCalls, new Set(apis.keys())).length === 0, 'unknown API in component: ' + pluginCalls);
 });
 
-console.log(passed + ' passed, ' + failed + ' failed');
-process.exit(failed === 0 ? 0 : 1);
+finish();

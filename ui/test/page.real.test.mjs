@@ -11,33 +11,15 @@
 import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { assert, createChecks, launchChromium } from './harness.mjs';
 
 const fx = JSON.parse(await readFile(process.argv[2], 'utf8'));
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const JOB_TIMEOUT = 180000;
 
-let passed = 0;
-let failed = 0;
 let page;
 
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log('ok   - ' + name);
-  } catch (e) {
-    failed++;
-    console.log('FAIL - ' + name + '\n       ' + String(e && e.message ? e.message : e).split('\n').join('\n       '));
-    await shot('FAILED-page-' + name.replace(/\W+/g, '-').slice(0, 60)).catch(() => {});
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
+const { check, finish } = createChecks(
+  (name) => shot('FAILED-page-' + name.replace(/\W+/g, '-').slice(0, 60)));
 
 async function shot(name) {
   await page.screenshot({ path: path.join(fx.screenshots, name + '.png') });
@@ -47,13 +29,7 @@ await mkdir(fx.screenshots, { recursive: true });
 const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'vr-scaling-page-real-'));
 let context;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1400, height: 1000 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  });
+  context = await launchChromium(userDataDir, { width: 1400, height: 1000 });
   page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(20000);
   const confirms = [];
@@ -178,5 +154,4 @@ function log(text) {
   console.log('       ' + text);
 }
 
-console.log(passed + ' passed, ' + failed + ' failed');
-process.exit(failed === 0 ? 0 : 1);
+finish();
